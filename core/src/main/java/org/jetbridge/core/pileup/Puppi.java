@@ -2,9 +2,7 @@ package org.jetbridge.core.pileup;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.jetbridge.core.Angles;
 import org.jetbridge.core.FourMomentum;
 import org.jetbridge.core.Particle;
@@ -97,11 +95,12 @@ public final class Puppi implements ParticleMitigator {
         double[] alpha = alphas(event);
         double[] pu = new double[n];
         int nPu = 0;
-        Set<Integer> puVertices = new HashSet<>();
+        int[] puVertex = new int[n];
+        int nPuTracks = 0;
         for (int i = 0; i < n; i++) {
             Particle p = event.get(i);
             if (p.isCharged() && p.isPileup()) {
-                puVertices.add(p.vertex());
+                puVertex[nPuTracks++] = p.vertex();
                 if (Double.isFinite(alpha[i])) {
                     pu[nPu++] = alpha[i];
                 }
@@ -122,7 +121,7 @@ public final class Puppi implements ParticleMitigator {
             }
             sigma = nLeft > 0 ? Math.sqrt(sum2 / nLeft) : 0.0;
         }
-        double ptCut = params.ptCutOffset() + params.ptCutPerVertex() * puVertices.size();
+        double ptCut = params.ptCutOffset() + params.ptCutPerVertex() * distinct(puVertex, nPuTracks);
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
             Particle p = event.get(i);
@@ -147,6 +146,18 @@ public final class Puppi implements ParticleMitigator {
             w[i] = wi;
         }
         return w;
+    }
+
+    private static int distinct(int[] values, int count) {
+        int[] v = Arrays.copyOf(values, count);
+        Arrays.sort(v);
+        int d = 0;
+        for (int i = 0; i < count; i++) {
+            if (i == 0 || v[i] != v[i - 1]) {
+                d++;
+            }
+        }
+        return d;
     }
 
     @Override
