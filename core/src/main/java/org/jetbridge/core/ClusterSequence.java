@@ -53,8 +53,8 @@ public final class ClusterSequence {
 
     /**
      * Clusters real inputs together with ghosts (infinitesimally soft momenta used to measure jet areas, see
-     * {@code org.jetbridge.core.area}). Input indices 0 … n−1 are the real inputs and n … n+g−1 the ghosts, in
-     * the given orders; ghosts take part in the clustering like any input but are left out of
+     * {@code org.jetbridge.core.area}). Input indices 0 … r−1 are the r real inputs and r … r+g−1 the g ghosts,
+     * in the given orders; ghosts take part in the clustering like any input but are left out of
      * {@link Jet#constituents()} and {@link Jet#constituentIndices()}. All other accessors (history,
      * {@link #inputCount()}, exclusive jets) count ghosts as inputs.
      */
