@@ -40,6 +40,7 @@ public final class ActiveAreaClustering {
     /** As above with an explicit clustering strategy (results do not depend on it). */
     public ActiveAreaClustering(List<FourMomentum> particles, JetDefinition jetDefinition, AreaDefinition area,
             ClusteringStrategy strategy) {
+        checkGhostScale(jetDefinition, area);
         this.areaDefinition = area;
         SplittableRandom root = new SplittableRandom(area.seed());
         this.ghosts = Ghosts.generate(area, root.split());
@@ -55,6 +56,23 @@ public final class ActiveAreaClustering {
             repeatAverages = Map.of();
         } else {
             repeatAverages = averageOverRepeats(particles, jetDefinition, strategy, root);
+        }
+    }
+
+    /**
+     * Ghost distances scale as pT_ghost^{2p}; they must stay normal, finite doubles below the anti-kt cap, or
+     * ghosts would tie with each other (underflow) or with zero-pT inputs (overflow) and areas would be wrong.
+     */
+    private static void checkGhostScale(JetDefinition def, AreaDefinition area) {
+        double lo = area.meanGhostPt() * (1 - area.ptScatter() / 2);
+        double hi = area.meanGhostPt() * (1 + area.ptScatter() / 2);
+        for (double pt : new double[] {lo, hi}) {
+            double f = def.momentumFactor(pt * pt);
+            if (!(f >= Double.MIN_NORMAL * 1e10) || !(f < 1e290)) {
+                throw new IllegalArgumentException("area definition: ghost pT " + pt + " GeV gives a distance factor "
+                        + f + " for " + def + " (p = " + def.p() + "), outside the safe double range; choose "
+                        + "meanGhostPt so that pT^(2p) stays within 1e-298 … 1e290");
+            }
         }
     }
 

@@ -17,30 +17,41 @@ import org.jetbridge.core.area.AreaJet;
  * area four-vector ({@link ActiveAreaClustering}). When ρ·A_T ≥ pT (the jet is compatible with pure background)
  * the result is a zero four-vector with no constituents. Otherwise the subtracted jet keeps its unsubtracted
  * constituents (only the jet four-momentum is corrected) and its mass may come out negative (signed mass).
+ * An optional particle-level stage (e.g. {@link ChargedHadronSubtraction}, as in "CHS + ρA") runs first; ρ and
+ * the jets are then taken from its output.
  */
 public final class AreaMedianSubtraction implements PileupMitigator {
     private final BackgroundEstimator estimator;
     private final AreaDefinition area;
+    private final ParticleMitigator particleStage;
 
-    /** Grid-median ρ (y_max 2.5, spacing 0.55) and default active areas with a fixed seed. */
+    /** Grid-median ρ (y_max 2.5, spacing 0.55) and default active areas with seed 12345. */
     public AreaMedianSubtraction() {
         this(new GridMedianBackground(), AreaDefinition.defaults(12345L));
     }
 
     public AreaMedianSubtraction(BackgroundEstimator estimator, AreaDefinition area) {
+        this(estimator, area, PileupMitigator.none());
+    }
+
+    /** Subtraction after a particle-level stage (ρ is estimated on the stage's output). */
+    public AreaMedianSubtraction(BackgroundEstimator estimator, AreaDefinition area, ParticleMitigator particleStage) {
         this.estimator = estimator;
         this.area = area;
+        this.particleStage = particleStage;
     }
 
     @Override
     public String name() {
-        return "AreaMedian(" + estimator.getClass().getSimpleName() + ")";
+        String base = "AreaMedian(" + estimator.getClass().getSimpleName() + ")";
+        return particleStage.name().equals("None") ? base : particleStage.name() + "+" + base;
     }
 
     @Override
     public List<Jet> jets(List<Particle> event, JetDefinition definition, double ptMin) {
-        List<FourMomentum> momenta = new ArrayList<>(event.size());
-        for (Particle p : event) {
+        List<Particle> staged = particleStage.apply(event);
+        List<FourMomentum> momenta = new ArrayList<>(staged.size());
+        for (Particle p : staged) {
             momenta.add(p.momentum());
         }
         BackgroundEstimate bg = estimator.estimate(momenta);

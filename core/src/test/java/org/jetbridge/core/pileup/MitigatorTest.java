@@ -138,6 +138,24 @@ class MitigatorTest {
         assertThrows(IllegalArgumentException.class, () -> AreaMedianSubtraction.subtract(aj, -1));
     }
 
+    /** "CHS + ρA" is area subtraction on the CHS event, with ρ from that event. */
+    @Test
+    void subtractionAfterAParticleStage() {
+        List<Particle> ev = event(5, 30);
+        JetDefinition def = JetDefinition.antiKt(0.4);
+        org.jetbridge.core.area.AreaDefinition area = org.jetbridge.core.area.AreaDefinition.defaults(4);
+        AreaMedianSubtraction chsRho = new AreaMedianSubtraction(new GridMedianBackground(), area,
+                new ChargedHadronSubtraction());
+        AreaMedianSubtraction rho = new AreaMedianSubtraction(new GridMedianBackground(), area);
+        assertEquals("CHS+AreaMedian(GridMedianBackground)", chsRho.name());
+        List<Jet> a = chsRho.jets(ev, def, 10);
+        List<Jet> b = rho.jets(new ChargedHadronSubtraction().apply(ev), def, 10);
+        assertEquals(b.size(), a.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(b.get(i).momentum(), a.get(i).momentum());
+        }
+    }
+
     /** Every method runs through the one interface and returns pT-ordered jets above the cut. */
     @Test
     void allMethodsLoopThroughOneInterface() {
