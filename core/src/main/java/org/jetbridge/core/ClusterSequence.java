@@ -28,6 +28,7 @@ public final class ClusterSequence {
 
     private final JetDefinition definition;
     private final int n;
+    private final int nReal; // inputs nReal..n-1 are ghosts (see the ghost constructor)
     private final ClusteringStrategy strategyUsed;
 
     // Pseudojets: inputs 0..n-1, then one per pairwise merge.
@@ -47,8 +48,21 @@ public final class ClusterSequence {
 
     /** Clusters the inputs with the given strategy (results do not depend on it). */
     public ClusterSequence(List<FourMomentum> inputs, JetDefinition definition, ClusteringStrategy strategy) {
+        this(inputs, List.of(), definition, strategy);
+    }
+
+    /**
+     * Clusters real inputs together with ghosts (infinitesimally soft momenta used to measure jet areas, see
+     * {@code org.jetbridge.core.area}). Input indices 0 … r−1 are the r real inputs and r … r+g−1 the g ghosts,
+     * in the given orders; ghosts take part in the clustering like any input but are left out of
+     * {@link Jet#constituents()} and {@link Jet#constituentIndices()}. All other accessors (history,
+     * {@link #inputCount()}, exclusive jets) count ghosts as inputs.
+     */
+    public ClusterSequence(List<FourMomentum> inputs, List<FourMomentum> ghosts, JetDefinition definition,
+            ClusteringStrategy strategy) {
         this.definition = definition;
-        this.n = inputs.size();
+        this.nReal = inputs.size();
+        this.n = inputs.size() + ghosts.size();
         int cap = Math.max(1, 2 * n);
         px = new double[cap];
         py = new double[cap];
@@ -65,9 +79,10 @@ public final class ClusterSequence {
         hDij = new double[cap];
         hMaxDij = new double[cap];
         for (int i = 0; i < n; i++) {
-            FourMomentum p = inputs.get(i);
+            FourMomentum p = i < nReal ? inputs.get(i) : ghosts.get(i - nReal);
             if (!p.isFinite()) {
-                throw new IllegalArgumentException("clustering input " + i + " has a non-finite component: " + p);
+                throw new IllegalArgumentException((i < nReal ? "clustering input " + i : "ghost " + (i - nReal))
+                        + " has a non-finite component: " + p);
             }
             addJet(p.px(), p.py(), p.pz(), p.e());
             hParent1[i] = NO_PARENT;
@@ -154,9 +169,22 @@ public final class ClusterSequence {
         return strategyUsed;
     }
 
-    /** Number of input particles. */
+    /** Number of inputs, ghosts included. */
     public int inputCount() {
         return n;
+    }
+
+    /** Number of real (non-ghost) inputs; they have input indices 0 … realInputCount()−1. */
+    public int realInputCount() {
+        return nReal;
+    }
+
+    /** True when input i is a ghost. */
+    public boolean isGhost(int i) {
+        if (i < 0 || i >= n) {
+            throw new IndexOutOfBoundsException("input " + i + " of " + n);
+        }
+        return i >= nReal;
     }
 
     /** Input four-momentum i. */
@@ -348,7 +376,7 @@ public final class ClusterSequence {
         }
     }
 
-    /** Input indices of all constituents below history entry h, ascending. */
+    /** Input indices of all real (non-ghost) constituents below history entry h, ascending. */
     int[] constituentIndices(int h) {
         int[] out = new int[8];
         int count = 0;
@@ -358,6 +386,9 @@ public final class ClusterSequence {
         while (sp > 0) {
             int x = stack[--sp];
             if (hParent1[x] < 0) {
+                if (x >= nReal) {
+                    continue;
+                }
                 if (count == out.length) {
                     out = Arrays.copyOf(out, count * 2);
                 }
