@@ -17,6 +17,12 @@ import picocli.CommandLine.Spec;
  * The {@code jetbridge} program: one sub-command class per task, registered in the {@code subcommands} list below.
  * Exit status 0 on success, 2 for a user mistake (bad option, unreadable or malformed input, unwritable output:
  * one line {@code jetbridge: <message>} on standard error, never a stack trace), 1 for an internal error.
+ *
+ * <p>Adding a sub-command: a {@code @Command(name = "...", mixinStandardHelpOptions = true)} class implementing
+ * {@code Callable<Integer>} in this package, using the {@link EventInputOptions} / {@link OutputOptions} mixins for
+ * events in and a table out (write through the {@link org.jetbridge.io.AtomicOutput} and commit last), reporting bad
+ * option values with picocli's {@code ParameterException} and bad files with {@code InputException} /
+ * {@code OutputException}; then list it in {@code subcommands}.
  */
 @Command(name = "jetbridge",
         mixinStandardHelpOptions = true,

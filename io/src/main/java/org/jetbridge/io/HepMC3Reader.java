@@ -357,6 +357,7 @@ public final class HepMC3Reader extends LookaheadEventSource {
             }
         }
         int[] ids = new int[finalCount];
+        int[] parents = new int[finalCount];
         double[] positions = new double[4 * finalCount];
         int f = 0;
         for (int id = 1; id <= declaredParticles; id++) {
@@ -368,10 +369,11 @@ public final class HepMC3Reader extends LookaheadEventSource {
             particles.add(new Particle(p, pPdg[id], PdgCharge.charge(pPdg[id]), Particle.HARD_SCATTER));
             resolveProduction(id);
             System.arraycopy(pPosition, 4 * id, positions, 4 * f, 4);
+            parents[f] = pParent[id];
             ids[f++] = id;
         }
         Event event = new Event(particles);
-        lastRecord = new HepMC3Event(eventNumber, event, weights, ids, positions);
+        lastRecord = new HepMC3Event(eventNumber, event, weights, ids, parents, positions);
         return event;
     }
 

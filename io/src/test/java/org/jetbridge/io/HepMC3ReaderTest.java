@@ -64,6 +64,9 @@ class HepMC3ReaderTest {
             }
             assertEquals(List.of(5, 6, 7, 8, 9, 10), List.of(rec.particleId(0), rec.particleId(1), rec.particleId(2),
                     rec.particleId(3), rec.particleId(4), rec.particleId(5)));
+            // remnants from vertex -1, muons from the Z (particle 3) through an implicit vertex, K π from vertex -3
+            assertEquals(List.of(-1, -1, 3, 3, -3, -3), List.of(rec.parent(0), rec.parent(1), rec.parent(2),
+                    rec.parent(3), rec.parent(4), rec.parent(5)));
         }
     }
 
