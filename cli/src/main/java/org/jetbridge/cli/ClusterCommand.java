@@ -9,6 +9,7 @@ import org.jetbridge.core.Event;
 import org.jetbridge.core.Jet;
 import org.jetbridge.core.JetAlgorithm;
 import org.jetbridge.core.JetDefinition;
+import org.jetbridge.core.RecombinationScheme;
 import org.jetbridge.io.AtomicOutput;
 import org.jetbridge.io.EventSource;
 import org.jetbridge.io.JetCsvWriter;
@@ -112,7 +113,7 @@ final class ClusterCommand implements Callable<Integer> {
         if (rapMax != null && !(rapMax >= 0)) {
             throw new ParameterException(spec.commandLine(), "--rapmax must be >= 0, got " + fmt(rapMax));
         }
-        return new JetDefinition(algorithm, radius, Double.NaN, org.jetbridge.core.RecombinationScheme.E_SCHEME);
+        return new JetDefinition(algorithm, radius, Double.NaN, RecombinationScheme.E_SCHEME);
     }
 
     private static String label(JetAlgorithm a) {
