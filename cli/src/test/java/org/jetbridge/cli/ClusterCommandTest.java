@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -191,6 +192,26 @@ class ClusterCommandTest {
         assertEquals(2, wrongFormat.status());
         assertEquals(List.of("jetbridge: " + disguised + " line 1: expected 4 numbers (px py pz E), got 2"),
                 wrongFormat.errLines());
+    }
+
+    @Test
+    void readsStandardInputAndTellsHepMC3FromItsFirstLine() throws IOException {
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(Files.newInputStream(CliRunner.HEPMC3));
+            Result hepmc = CliRunner.run("cluster", "-i", "-", "--ptmin", "1", "-o", "-", "-q");
+            assertEquals(0, hepmc.status(), hepmc.err());
+            Result file = CliRunner.run("cluster", "-i", CliRunner.HEPMC3.toString(), "--ptmin", "1", "-o", "-", "-q");
+            assertEquals(file.out(), hepmc.out());
+
+            System.setIn(new java.io.ByteArrayInputStream("1 0 0 1\n1 2 3\n".getBytes(StandardCharsets.UTF_8)));
+            Result bad = CliRunner.run("cluster", "-i", "-", "-o", "-");
+            assertEquals(2, bad.status());
+            assertEquals(List.of("jetbridge: standard input line 2: expected 4 numbers (px py pz E), got 3"),
+                    bad.errLines());
+        } finally {
+            System.setIn(stdin);
+        }
     }
 
     private List<Path> listing() throws IOException {
