@@ -3,7 +3,6 @@ package org.jetbridge.core.substructure;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jetbridge.core.Angles;
 import org.jetbridge.core.ClusterSequence;
 import org.jetbridge.core.FourMomentum;
 import org.jetbridge.core.Jet;
@@ -34,7 +33,7 @@ public final class JetContext {
     private ClusterSequence kt;
     private ClusterSequence ktWta;
     private CambridgeReclustering cambridge;
-    private double[] deltaR2;
+    private double[][] deltaR2;
     private final double[][] tau = new double[AxesDefinition.values().length][];
     private final Map<Double, EnergyCorrelators> ecfs = new HashMap<>(4);
     private final Map<Groomer, GroomedJet> groomed = new HashMap<>(4);
@@ -151,20 +150,24 @@ public final class JetContext {
     }
 
     /**
-     * Pairwise ΔR² = Δy² + Δφ² (Δφ in [−π, π]) of the constituents, row-major n × n with a zero diagonal.
-     * Shared array: do not modify.
+     * Pairwise ΔR² = Δy² + Δφ² (Δφ in [0, π]) of the constituents, n × n, symmetric with a zero diagonal.
+     * Shared arrays: do not modify.
      */
-    double[] deltaR2Matrix() {
+    double[][] deltaR2Matrix() {
         if (deltaR2 == null) {
             int n = pt.length;
-            double[] m = new double[n * n];
+            double[][] m = new double[n][n];
             for (int i = 0; i < n; i++) {
+                double yi = y[i];
+                double phii = phi[i];
+                double[] mi = m[i];
                 for (int j = i + 1; j < n; j++) {
-                    double dy = y[i] - y[j];
-                    double dphi = Angles.deltaPhi(phi[i], phi[j]);
+                    double dy = yi - y[j];
+                    // both azimuths are in [0, 2π), so |Δφ| < 2π and one reflection brings it into [0, π]
+                    double dphi = Math.PI - Math.abs(Math.PI - Math.abs(phii - phi[j]));
                     double d = dy * dy + dphi * dphi;
-                    m[i * n + j] = d;
-                    m[j * n + i] = d;
+                    mi[j] = d;
+                    m[j][i] = d;
                 }
             }
             deltaR2 = m;
