@@ -106,6 +106,29 @@ public final class Observables {
         return n;
     }
 
+    /**
+     * The observables with the given names, in the order asked, taken from {@code from}; an unknown name is an
+     * error that lists the known ones (for user-facing selection, e.g. a command-line option).
+     */
+    public static List<Observable> select(List<? extends Observable> from, List<String> names) {
+        List<Observable> out = new ArrayList<>(names.size());
+        for (String name : names) {
+            Observable found = null;
+            for (Observable o : from) {
+                if (o.name().equals(name)) {
+                    found = o;
+                    break;
+                }
+            }
+            if (found == null) {
+                throw new IllegalArgumentException("unknown observable '" + name + "'; known: "
+                        + String.join(", ", names(from)));
+            }
+            out.add(found);
+        }
+        return List.copyOf(out);
+    }
+
     /** Evaluates all observables on one jet through one shared context (each reclustering is done once). */
     public static double[] evaluate(List<? extends Observable> observables, Jet jet) {
         JetContext ctx = JetContext.of(jet);

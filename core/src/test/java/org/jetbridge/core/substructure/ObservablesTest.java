@@ -4,6 +4,7 @@ import static org.jetbridge.core.substructure.NSubjettinessTest.massless;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.jetbridge.core.FourMomentum;
@@ -30,6 +31,16 @@ class ObservablesTest {
         assertThrows(IllegalArgumentException.class,
                 () -> Observables.standardWith(List.of(new SoftDrop(1, 0.1), new SoftDrop(1.0, 0.1))));
         assertThrows(IllegalArgumentException.class, () -> Observables.of("Tau21", c -> 0));
+    }
+
+    @Test
+    void selectsByNameAndNamesUnknownOnes() {
+        List<Observable> all = Observables.standardWith(Observables.referenceSoftDrops());
+        assertEquals(List.of("sd_b2_z0p05_rg", "tau21"),
+                Observables.names(Observables.select(all, List.of("sd_b2_z0p05_rg", "tau21"))));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Observables.select(all, List.of("tau21", "tau_21")));
+        assertTrue(e.getMessage().contains("'tau_21'") && e.getMessage().contains("tau32"), e.getMessage());
     }
 
     @Test
