@@ -22,6 +22,10 @@ with h5py.File(path, "r") as f:
         assert d.chunks is None and d.compression is None, name
         assert np.array_equal(d[...], values), name
     a = f.attrs
+    # count and iteration, not only access by name: the HDF5 library counts them from the attribute info message
+    assert set(a) == {"seed", "preset", "mu", "threads", "particle_level", "weights", "empty_string"}, set(a)
+    assert len(a) == 7, len(a)
+    assert set(f["f3"].attrs) == {"feature_names", "units"} and len(f["f3"].attrs) == 2 and len(f["d1"].attrs) == 0
     assert a["seed"] == 42 and a["seed"].dtype == np.int64, a["seed"]
     assert a["preset"] == b"nominal", a["preset"]
     assert a["mu"] == 60.5 and a["mu"].dtype == np.float64

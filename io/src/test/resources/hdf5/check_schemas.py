@@ -17,6 +17,9 @@ with h5py.File(tagging, "r") as f:
     assert [s.decode() for s in f["flavour"].attrs["labels"]] == ["light", "c", "b"]
     assert f.attrs["seed"] == 1234 and f.attrs["preset"] == b"nominal" and f.attrs["jet_radius"] == 0.4
     assert f.attrs["schema"] == b"jetbridge.tagging/1"
+    assert set(f.attrs) == {"schema", "seed", "preset", "version", "jet_radius", "max_constituents"}, set(f.attrs)
+    assert len(f.attrs) == 6 and len(f["constituents"].attrs) == 1, (len(f.attrs), len(f["constituents"].attrs))
+    assert list(f) == ["constituents", "flavour", "jets", "mask", "parton_id"], list(f)
     j = np.arange(n)
     counts = j * 37 % 65
     mask = f["mask"][...]

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * One dataset of an {@link Hdf5Writer}: rows of a fixed shape and type, appended batch by batch. Rows are given
  * flat in row-major (C) order, e.g. a [64, 11] row is 704 consecutive values. Appended bytes go through a bounded
- * buffer to a spool file next to the target, so memory does not grow with the number of rows.
+ * buffer to disk (the first dataset of a file straight into the output file, the others to spool files next to
+ * it), so memory does not grow with the number of rows. Not thread-safe.
  */
 public final class DatasetWriter {
     private static final int BUFFER_BYTES = 1 << 20;
@@ -27,11 +28,18 @@ public final class DatasetWriter {
     private final int rowSize;
     private final Path spool;
     private final FileChannel channel;
+    private final long base;
+    private final boolean ownsChannel;
+    private long written;
     private final ByteBuffer buffer;
     private final Map<String, Object> attributes = new LinkedHashMap<>();
     private long rows;
 
-    DatasetWriter(Hdf5Writer owner, String name, DType dtype, int[] rowShape, Path spool) throws IOException {
+    /**
+     * Writes the data at {@code base} of {@code channel} when given, else into a new spool file {@code spool}.
+     */
+    DatasetWriter(Hdf5Writer owner, String name, DType dtype, int[] rowShape, Path spool, FileChannel channel,
+                  long base) throws IOException {
         this.owner = owner;
         this.name = name;
         this.dtype = dtype;
@@ -50,7 +58,10 @@ public final class DatasetWriter {
         }
         this.rowSize = (int) size;
         this.spool = spool;
-        this.channel = FileChannel.open(spool, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        this.ownsChannel = channel == null;
+        this.channel = ownsChannel
+                ? FileChannel.open(spool, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE) : channel;
+        this.base = base;
         this.buffer = ByteBuffer.allocate(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
     }
 
@@ -213,7 +224,7 @@ public final class DatasetWriter {
         buffer.flip();
         try {
             while (buffer.hasRemaining()) {
-                channel.write(buffer);
+                written += channel.write(buffer, base + written);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing spool file " + spool + " for dataset '" + name + "'", e);
@@ -221,18 +232,26 @@ public final class DatasetWriter {
         buffer.clear();
     }
 
-    /** Flushes and closes the spool; returns its size, which must equal rows × row bytes. */
+    /** Flushes and, for a spool file, closes it; returns the bytes written, checked against rows × row bytes. */
     long finish() throws IOException {
         flush();
-        channel.force(false);
-        long size = channel.size();
-        channel.close();
-        long expected = rows * rowSize * dtype.bytes();
-        if (size != expected) {
-            throw new IOException("spool file " + spool + " for dataset '" + name + "' holds " + size
-                    + " bytes, expected " + expected);
+        if (ownsChannel) {
+            channel.close();
         }
-        return size;
+        long expected = rows * rowSize * dtype.bytes();
+        if (written != expected) {
+            throw new IOException(spool + ": dataset '" + name + "' wrote " + written + " bytes, expected " + expected);
+        }
+        return written;
+    }
+
+    /** True when the data are already in place in the output file (no spool to copy). */
+    boolean inPlace() {
+        return !ownsChannel;
+    }
+
+    long base() {
+        return base;
     }
 
     Path spool() {
@@ -240,6 +259,9 @@ public final class DatasetWriter {
     }
 
     void discard() {
+        if (!ownsChannel) {
+            return; // the output file belongs to the Hdf5Writer
+        }
         try {
             channel.close();
         } catch (IOException ignored) {

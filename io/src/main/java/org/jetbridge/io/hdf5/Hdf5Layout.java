@@ -27,6 +27,7 @@ final class Hdf5Layout {
     private static final int MSG_LAYOUT = 0x08;
     private static final int MSG_GROUP_INFO = 0x0A;
     private static final int MSG_ATTRIBUTE = 0x0C;
+    private static final int MSG_ATTRIBUTE_INFO = 0x15;
 
     private Hdf5Layout() {
     }
@@ -74,6 +75,11 @@ final class Hdf5Layout {
     }
 
     private static void attributes(Bytes messages, Map<String, Object> attributes) {
+        if (!attributes.isEmpty()) {
+            // Without it the HDF5 library reports zero attributes for a version-2 header (h5py: len(attrs) == 0,
+            // iteration empty) even though each one can be opened by name: compact storage, no dense heap.
+            message(messages, MSG_ATTRIBUTE_INFO, new Bytes().u8(0).u8(0).u64(UNDEFINED_ADDRESS).u64(UNDEFINED_ADDRESS));
+        }
         for (Map.Entry<String, Object> e : attributes.entrySet()) {
             message(messages, MSG_ATTRIBUTE, attribute(e.getKey(), e.getValue()));
         }

@@ -19,10 +19,12 @@ import java.util.Map;
  * memory, plus file and dataset attributes. The file is h5py-readable: one flat root group, contiguous
  * little-endian datasets, compact attributes (strings are fixed-length UTF-8, read by h5py as {@code bytes}).
  *
- * <p>Rows go to one spool file per dataset in the target's directory; {@link #commit()} assembles them, behind
- * the headers, into a temporary file (one extra sequential copy of the data, so about twice the final size of
- * free disk is needed) and renames it onto the target atomically. {@link #close()} without a successful commit
- * discards everything: an interrupted or failed run never leaves a file at the target path.
+ * <p>The first declared dataset (put the largest first) is written straight into a temporary output file in the
+ * target's directory, its data starting at byte 64; every other dataset goes to its own spool file.
+ * {@link #commit()} appends the headers and copies the spooled datasets behind them (so free disk of about the
+ * final size plus the size of the non-first datasets is needed), writes the superblock and renames the file onto
+ * the target atomically. {@link #close()} without a successful commit discards everything: an interrupted or
+ * failed run never leaves a file at the target path. Not thread-safe.
  *
  * <pre>{@code
  * try (Hdf5Writer w = Hdf5Writer.create(path)) {
@@ -35,16 +37,24 @@ import java.util.Map;
  * }</pre>
  */
 public final class Hdf5Writer implements AutoCloseable {
+    /** Where the first dataset's data start: after the 48-byte superblock, aligned to 64 bytes. */
+    private static final long FIRST_DATA_ADDRESS = 64;
+
     private final Path target;
     private final Path spoolDir;
+    private final Path assembled;
+    private final FileChannel out;
     private final Map<String, DatasetWriter> datasets = new LinkedHashMap<>();
     private final Map<String, Object> attributes = new LinkedHashMap<>();
     private boolean closed;
     private boolean committed;
 
-    private Hdf5Writer(Path target, Path spoolDir) {
+    private Hdf5Writer(Path target, Path spoolDir) throws IOException {
         this.target = target;
         this.spoolDir = spoolDir;
+        this.assembled = spoolDir.resolve("assembled.h5");
+        this.out = FileChannel.open(assembled, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
     }
 
     /** Starts a file that will appear at {@code target} on {@link #commit()}; fails now if the directory is not writable. */
@@ -57,8 +67,18 @@ public final class Hdf5Writer implements AutoCloseable {
         if (Files.isDirectory(abs)) {
             throw new IOException(target + ": is a directory");
         }
-        Path spoolDir = Files.createTempDirectory(dir, "." + abs.getFileName() + ".");
-        return new Hdf5Writer(abs, spoolDir);
+        Path spoolDir;
+        try {
+            spoolDir = Files.createTempDirectory(dir, "." + abs.getFileName() + ".");
+        } catch (IOException e) {
+            throw new IOException(target + ": cannot write in directory " + dir + " (" + e + ")", e);
+        }
+        try {
+            return new Hdf5Writer(abs, spoolDir);
+        } catch (IOException e) {
+            Files.deleteIfExists(spoolDir);
+            throw e;
+        }
     }
 
     public Path target() {
@@ -75,8 +95,10 @@ public final class Hdf5Writer implements AutoCloseable {
         if (datasets.containsKey(name)) {
             throw new IllegalArgumentException(target.getFileName() + ": dataset '" + name + "' declared twice");
         }
+        boolean first = datasets.isEmpty();
         DatasetWriter d = new DatasetWriter(this, name, dtype, rowShape,
-                spoolDir.resolve("dataset-" + datasets.size() + ".raw"));
+                first ? assembled : spoolDir.resolve("dataset-" + datasets.size() + ".raw"), first ? out : null,
+                first ? FIRST_DATA_ADDRESS : 0L);
         datasets.put(name, d);
         return d;
     }
@@ -108,54 +130,55 @@ public final class Hdf5Writer implements AutoCloseable {
     public void commit() throws IOException {
         checkOpen();
         List<String> names = new ArrayList<>(datasets.keySet());
-        List<Hdf5Layout.DatasetLayout> provisional = new ArrayList<>();
-        long[] bytes = new long[names.size()];
-        for (int i = 0; i < names.size(); i++) {
-            DatasetWriter d = datasets.get(names.get(i));
-            bytes[i] = d.finish();
-            provisional.add(layout(d, 0L, bytes[i]));
+        int n = names.size();
+        long[] bytes = new long[n];
+        long[] dataAddress = new long[n];
+        for (int i = 0; i < n; i++) {
+            bytes[i] = datasets.get(names.get(i)).finish();
         }
-        // Header sizes do not depend on the addresses inside them, so one provisional pass fixes the layout.
-        long[] headerAddress = new long[names.size()];
-        long position = Hdf5Layout.SUPERBLOCK_SIZE
-                + Hdf5Layout.rootGroup(names, new long[names.size()], attributes).length;
-        for (int i = 0; i < names.size(); i++) {
+        // Layout: superblock | first dataset's data (already in place) | root group | dataset headers | other data.
+        // Header sizes do not depend on the addresses inside them, so provisional headers fix every position.
+        long position = n > 0 ? FIRST_DATA_ADDRESS + bytes[0] : Hdf5Layout.SUPERBLOCK_SIZE;
+        long rootAddress = align8(position);
+        position = rootAddress + Hdf5Layout.rootGroup(names, new long[n], attributes).length;
+        long[] headerAddress = new long[n];
+        for (int i = 0; i < n; i++) {
             headerAddress[i] = position;
-            position += Hdf5Layout.dataset(provisional.get(i)).length;
+            position += Hdf5Layout.dataset(layout(datasets.get(names.get(i)), 0L, bytes[i])).length;
         }
-        List<byte[]> headers = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            position = align8(position);
-            long address = bytes[i] == 0 ? Hdf5Layout.UNDEFINED_ADDRESS : position;
-            headers.add(Hdf5Layout.dataset(layout(datasets.get(names.get(i)), address, bytes[i])));
-            provisional.set(i, layout(datasets.get(names.get(i)), address, bytes[i]));
-            position += bytes[i];
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                position = align8(position);
+            }
+            long at = i == 0 ? FIRST_DATA_ADDRESS : position;
+            dataAddress[i] = bytes[i] == 0 ? Hdf5Layout.UNDEFINED_ADDRESS : at;
+            if (i > 0) {
+                position += bytes[i];
+            }
         }
         long endOfFile = position;
-        Path tmp = spoolDir.resolve("assembled.h5");
-        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            writeFully(out, Hdf5Layout.superblock(Hdf5Layout.SUPERBLOCK_SIZE, endOfFile), 0);
-            writeFully(out, Hdf5Layout.rootGroup(names, headerAddress, attributes), Hdf5Layout.SUPERBLOCK_SIZE);
-            for (int i = 0; i < names.size(); i++) {
-                writeFully(out, headers.get(i), headerAddress[i]);
-            }
-            for (int i = 0; i < names.size(); i++) {
-                if (bytes[i] > 0) {
-                    long at = provisional.get(i).dataAddress();
-                    // transferFrom writes nothing beyond the current end, so pad the alignment gap first
-                    writeFully(out, new byte[(int) (at - out.size())], out.size());
-                    copy(datasets.get(names.get(i)).spool(), out, at, bytes[i]);
-                }
-            }
-            if (out.size() < endOfFile) {
-                writeFully(out, new byte[(int) (endOfFile - out.size())], out.size());
-            }
-            out.force(true);
+        writeFully(out, Hdf5Layout.rootGroup(names, headerAddress, attributes), rootAddress);
+        for (int i = 0; i < n; i++) {
+            writeFully(out, Hdf5Layout.dataset(layout(datasets.get(names.get(i)), dataAddress[i], bytes[i])),
+                    headerAddress[i]);
         }
+        for (int i = 1; i < n; i++) {
+            if (bytes[i] > 0) {
+                // transferFrom writes nothing beyond the current end, so pad the alignment gap first
+                writeFully(out, new byte[(int) (dataAddress[i] - out.size())], out.size());
+                copy(datasets.get(names.get(i)).spool(), out, dataAddress[i], bytes[i]);
+            }
+        }
+        writeFully(out, Hdf5Layout.superblock(rootAddress, endOfFile), 0);
+        if (out.size() < endOfFile) {
+            writeFully(out, new byte[(int) (endOfFile - out.size())], out.size());
+        }
+        out.force(true);
+        out.close();
         try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(assembled, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(assembled, target, StandardCopyOption.REPLACE_EXISTING);
         }
         committed = true;
         cleanUp();
@@ -208,6 +231,11 @@ public final class Hdf5Writer implements AutoCloseable {
     private void cleanUp() {
         for (DatasetWriter d : datasets.values()) {
             d.discard();
+        }
+        try {
+            out.close();
+        } catch (IOException ignored) {
+            // the file is deleted below; nothing of it reaches the target
         }
         if (!Files.isDirectory(spoolDir)) {
             return; // already cleaned up by commit
