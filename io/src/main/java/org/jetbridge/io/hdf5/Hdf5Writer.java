@@ -126,9 +126,23 @@ public final class Hdf5Writer implements AutoCloseable {
         }
     }
 
-    /** Writes the file and renames it onto the target (replacing an existing file). Further appends are refused. */
+    /**
+     * Writes the file and renames it onto the target (replacing an existing file). Further appends are refused. If
+     * it fails, everything temporary is removed and the target is left as it was.
+     */
     public void commit() throws IOException {
         checkOpen();
+        try {
+            assemble();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+        committed = true;
+        cleanUp();
+    }
+
+    private void assemble() throws IOException {
         List<String> names = new ArrayList<>(datasets.keySet());
         int n = names.size();
         long[] bytes = new long[n];
@@ -180,8 +194,6 @@ public final class Hdf5Writer implements AutoCloseable {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(assembled, target, StandardCopyOption.REPLACE_EXISTING);
         }
-        committed = true;
-        cleanUp();
     }
 
     private Hdf5Layout.DatasetLayout layout(DatasetWriter d, long address, long bytes) {

@@ -1,6 +1,7 @@
 package org.jetbridge.io.hdf5;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,8 +50,8 @@ final class PaddedJets {
         return jets.rows();
     }
 
-    /** Checks one jet, then runs {@code checkLabels} (the caller's own checks), then writes it. */
-    void append(float[][] cs, float[] jet, Runnable checkLabels) {
+    /** Checks one jet against the schema; nothing is written, so a rejected jet leaves no partial rows. */
+    void check(float[][] cs, float[] jet) {
         long index = jets.rows();
         if (cs.length > maxConstituents) {
             throw new IllegalArgumentException(file + ": jet " + index + " has " + cs.length
@@ -67,9 +68,12 @@ final class PaddedJets {
                         + cs[i].length + " features, expected " + features);
             }
         }
-        checkLabels.run();
-        java.util.Arrays.fill(row, 0f);
-        java.util.Arrays.fill(maskRow, (byte) 0);
+    }
+
+    /** Writes one jet that passed {@link #check}: padded constituents, mask and jet features. */
+    void write(float[][] cs, float[] jet) {
+        Arrays.fill(row, 0f);
+        Arrays.fill(maskRow, (byte) 0);
         for (int i = 0; i < cs.length; i++) {
             System.arraycopy(cs[i], 0, row, i * features, features);
             maskRow[i] = 1;

@@ -79,12 +79,12 @@ public final class TaggingDataset {
          * N_max, leading by pT first), {@code jet} the 5 {@link #JET_FEATURES}.
          */
         public void append(float[][] constituents, float[] jet, int flavourLabel, int partonPdgId) {
-            jets.append(constituents, jet, () -> {
-                if (flavourLabel < LIGHT || flavourLabel > BOTTOM) {
-                    throw new IllegalArgumentException(w.target().getFileName() + ": jet " + jets.jets()
-                            + " has flavour " + flavourLabel + ", expected 0 (light), 1 (c) or 2 (b)");
-                }
-            });
+            jets.check(constituents, jet);
+            if (flavourLabel < LIGHT || flavourLabel > BOTTOM) {
+                throw new IllegalArgumentException(w.target().getFileName() + ": jet " + jets.jets()
+                        + " has flavour " + flavourLabel + ", expected 0 (light), 1 (c) or 2 (b)");
+            }
+            jets.write(constituents, jet);
             one[0] = flavourLabel;
             flavour.append(one, 0, 1);
             one[0] = partonPdgId;

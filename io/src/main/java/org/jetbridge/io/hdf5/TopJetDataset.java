@@ -52,7 +52,8 @@ public final class TopJetDataset {
 
         /** Appends one jet: {@code constituents[i]} has the 6 {@link #CONSTITUENT_FEATURES}, {@code axis} the 4 jet ones. */
         public void append(float[][] constituents, float[] axis) {
-            jets.append(constituents, axis, () -> { });
+            jets.check(constituents, axis);
+            jets.write(constituents, axis);
         }
 
         public long jets() {

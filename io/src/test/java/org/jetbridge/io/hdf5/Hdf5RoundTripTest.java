@@ -167,6 +167,23 @@ class Hdf5RoundTripTest {
     }
 
     @Test
+    void failedCommitRemovesItsTemporaryFiles() throws IOException {
+        Path target = dir.resolve("blocked.h5");
+        try (Hdf5Writer w = Hdf5Writer.create(target)) {
+            w.dataset("a", DType.FLOAT32, 2).append(new float[] {1, 2});
+            w.dataset("b", DType.INT32).append(new int[] {3});
+            Files.createDirectory(target); // a non-empty directory appears where the file should go
+            Files.writeString(target.resolve("keep.txt"), "x");
+            assertThrows(IOException.class, w::commit);
+            assertThrows(IllegalStateException.class, w::commit);
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(target), s.toList(), "only the blocking directory remains, no temporary files");
+        }
+        assertEquals("x", Files.readString(target.resolve("keep.txt")));
+    }
+
+    @Test
     void writerRejectsBadInputWithNamedMessages() throws IOException {
         try (Hdf5Writer w = Hdf5Writer.create(dir.resolve("bad.h5"))) {
             DatasetWriter x = w.dataset("x", DType.FLOAT32, 3);

@@ -47,7 +47,7 @@ class SchemaTest {
                     }
                 }
                 w.append(cs, new float[] {100f + j % 500, -2f + (j % 8) * 0.5f, 0.125f, 10f, n}, (int) (j % 3),
-                        (int) (j % 3 == 2 ? 5 : j % 3 == 1 ? 4 : 21));
+                        j % 3 == 2 ? 5 : j % 3 == 1 ? 4 : 21);
             }
             w.commit();
         }
