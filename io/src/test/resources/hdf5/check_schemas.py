@@ -3,7 +3,7 @@ import sys
 import h5py
 import numpy as np
 
-tagging, minbias = sys.argv[1], sys.argv[2]
+tagging, minbias, empty = sys.argv[1], sys.argv[2], sys.argv[3]
 with h5py.File(tagging, "r") as f:
     n = f["jets"].shape[0]
     assert f["constituents"].shape == (n, 64, 11) and f["constituents"].dtype == np.float32
@@ -44,4 +44,7 @@ with h5py.File(minbias, "r") as f:
     i = np.arange(sizes[kk])[:, None]
     assert np.array_equal(p[off[kk]:off[kk + 1]], ((kk % 1000) * 16 + i * 0.25 + np.arange(5) / 64.0 + 1.0).astype(np.float32))
     assert [s.decode() for s in p.attrs["feature_names"]] == ["pt", "eta", "phi", "charge", "vertex_z"]
+with h5py.File(empty, "r") as f:  # zero jets: shapes keep their row dimensions, storage is unallocated
+    assert f["constituents"].shape == (0, 64, 11) and f["constituents"][...].shape == (0, 64, 11)
+    assert f["mask"].shape == (0, 64) and f["flavour"].shape == (0,) and len(f.attrs) == 6
 print("OK")

@@ -3,7 +3,6 @@ package org.jetbridge.io.hdf5;
 import io.jhdf.checksum.ChecksumUtils;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -244,10 +243,6 @@ final class Hdf5Layout {
         return new IllegalArgumentException("attribute '" + name + "': unsupported value type "
                 + (value == null ? "null" : value.getClass().getSimpleName())
                 + "; expected String, Integer, Long, Float, Double, Boolean or an array of String/int/long/float/double");
-    }
-
-    static Map<String, Object> copy(Map<String, Object> m) {
-        return new LinkedHashMap<>(m);
     }
 
     /** A little-endian byte builder. */

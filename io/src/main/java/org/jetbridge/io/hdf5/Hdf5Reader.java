@@ -34,12 +34,13 @@ import java.util.NoSuchElementException;
  * Reads HDF5 datasets of fixed-shape rows in bounded memory: metadata (dataset shapes, types, attributes) through
  * jHDF; row ranges either straight from the file for contiguous datasets (one positioned read per request, any
  * file size) or through jHDF's slice reads for chunked (possibly compressed) ones, which decode only the chunks
- * a request touches. No call reads more than the rows asked for; {@link #largestReadBytes()} reports the largest
+ * a request touches (memory: the rows asked for plus one decompressed chunk). No call reads more than the rows
+ * asked for; {@link #largestReadBytes()} reports the largest
  * single request so callers and tests can check the bound.
  *
  * <p>Datasets are named by their path below the root group ("jets", "group/jets"). Element types: int8 (and
  * h5py's bool, an int8 enum), int32, int64, float32, float64, either byte order. Attributes come back as String,
- * String[], Long (any integer), Double (any float), long[] or double[].
+ * String[], Long (any integer), Double (any float), long[] or double[]. Not thread-safe: use one reader per thread.
  */
 public final class Hdf5Reader implements AutoCloseable {
     private final Path path;

@@ -220,7 +220,9 @@ class SchemaTest {
         PythonH5py.assumeAvailable();
         Path tagging = writeTagging(dir.resolve("tagging.h5"), 300, 64);
         Path minbias = writeMinBias(dir.resolve("minbias.h5"), 100);
-        assertEquals("OK", PythonH5py.run(dir, "check_schemas.py", tagging.toString(), minbias.toString()).strip());
+        Path empty = writeTagging(dir.resolve("empty.h5"), 0, 64);
+        assertEquals("OK", PythonH5py.run(dir, "check_schemas.py", tagging.toString(), minbias.toString(),
+                empty.toString()).strip());
     }
 
     @Test
