@@ -245,15 +245,6 @@ public final class DatasetWriter {
         return written;
     }
 
-    /** True when the data are already in place in the output file (no spool to copy). */
-    boolean inPlace() {
-        return !ownsChannel;
-    }
-
-    long base() {
-        return base;
-    }
-
     Path spool() {
         return spool;
     }
