@@ -136,14 +136,17 @@ final class ObservablesCommand implements Callable<Integer> {
         if (names == null) {
             chosen = available;
         } else {
+            List<String> wanted = new ArrayList<>(names.size());
             Set<String> seen = new HashSet<>();
             for (String n : names) {
-                if (!seen.add(n)) {
-                    throw new ParameterException(spec.commandLine(), "--observables: '" + n + "' given twice");
+                String name = n.strip();
+                if (!seen.add(name)) {
+                    throw new ParameterException(spec.commandLine(), "--observables: '" + name + "' given twice");
                 }
+                wanted.add(name);
             }
             try {
-                chosen = Observables.select(available, names);
+                chosen = Observables.select(available, wanted);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--observables: " + e.getMessage());
             }

@@ -159,7 +159,7 @@ class ObservablesCommandTest {
     void selectedColumnsInTheOrderAskedWithTheSameValues() throws IOException {
         Table all = Table.parse(CliRunner.run("observables", "-i", EVENTS.toString(), "-o", "-", "-q").out());
         Result r = CliRunner.run("observables", "-i", EVENTS.toString(), "-o", "-", "-q",
-                "--observables", "tau32,sd_b1_z0p1_mass,mass", "--observables", "d2_beta1");
+                "--observables", "tau32, sd_b1_z0p1_mass,mass", "--observables", "d2_beta1");
         assertEquals(0, r.status(), r.err());
         Table some = Table.parse(r.out());
         List<String> expected = new ArrayList<>(JET_COLUMNS);
