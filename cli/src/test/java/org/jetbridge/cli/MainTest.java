@@ -25,6 +25,7 @@ class MainTest {
         assertEquals(0, r.status());
         assertTrue(r.out().contains("Commands:"), r.out());
         assertTrue(r.out().matches("(?s).*\\n\\s+cluster\\s+Cluster the particles.*"), r.out());
+        assertTrue(r.out().matches("(?s).*\\n\\s+observables\\s+Cluster every event into jets.*"), r.out());
         Result sub = CliRunner.run("help", "cluster");
         assertEquals(0, sub.status());
         assertTrue(sub.out().contains("--radius"), sub.out());

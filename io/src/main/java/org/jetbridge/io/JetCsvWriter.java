@@ -21,11 +21,15 @@ public final class JetCsvWriter {
     /** Writes the jets of one event, numbering them 0, 1, … in list order. */
     public void write(long event, List<Jet> jets) {
         for (int j = 0; j < jets.size(); j++) {
-            Jet jet = jets.get(j);
-            csv.value(event).value(j).value(jet.pt()).value(jet.rapidity()).value(jet.phi()).value(jet.m())
-                    .value(jet.constituentCount());
+            cells(csv, event, j, jets.get(j));
             csv.endRow();
         }
+    }
+
+    /** The {@link #COLUMNS} cells of one jet, at the start of a row of any table that begins with them. */
+    static void cells(CsvWriter csv, long event, int index, Jet jet) {
+        csv.value(event).value(index).value(jet.pt()).value(jet.rapidity()).value(jet.phi()).value(jet.m())
+                .value(jet.constituentCount());
     }
 
     /** Number of jet rows written. */
