@@ -3,11 +3,11 @@ package org.jetbridge.sim;
 /**
  * Independent-fragmentation settings: Lund symmetric a and b (GeV⁻²), Gaussian pT kick sigmaPt (GeV),
  * strangeness suppression s/u, diquark (baryon) probability, vector-meson fraction, Peterson ε for c and b,
- * and the remaining light-cone momentum (GeV) below which a fragmentation chain stops.
+ * and the remaining energy (GeV) below which a fragmentation chain stops.
  */
 public record HadronisationParameters(double lundA, double lundB, double sigmaPt, double strangeSuppression,
                                       double diquarkProbability, double vectorFraction, double petersonEpsilonC,
-                                      double petersonEpsilonB, double stopLightCone) {
+                                      double petersonEpsilonB, double stopEnergy) {
     public HadronisationParameters {
         Check.positive("lundA", lundA);
         Check.positive("lundB", lundB);
@@ -17,10 +17,10 @@ public record HadronisationParameters(double lundA, double lundB, double sigmaPt
         Check.fraction("vectorFraction", vectorFraction);
         Check.positive("petersonEpsilonC", petersonEpsilonC);
         Check.positive("petersonEpsilonB", petersonEpsilonB);
-        Check.positive("stopLightCone", stopLightCone);
+        Check.positive("stopEnergy", stopEnergy);
     }
 
     public static HadronisationParameters defaults() {
-        return new HadronisationParameters(0.68, 0.98, 0.335, 0.217, 0.08, 0.5, 0.05, 0.005, 1.6);
+        return new HadronisationParameters(0.68, 0.98, 0.335, 0.217, 0.08, 0.5, 0.05, 0.003, 1.2);
     }
 }

@@ -22,6 +22,6 @@ public record ShowerParameters(double alphaSMz, double muR, double q0, double ma
     }
 
     public static ShowerParameters defaults() {
-        return new ShowerParameters(0.125, 1.0, 1.0, 4.8, 1.5, true, true);
+        return new ShowerParameters(0.118, 1.0, 1.0, 4.8, 1.5, true, true);
     }
 }
