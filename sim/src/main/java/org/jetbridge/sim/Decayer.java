@@ -244,21 +244,4 @@ final class Decayer {
         int[] r = d.toArray();
         return bForm ? r : conj(r);
     }
-
-    /** A minimal growable int list (no boxing). */
-    static final class IntList {
-        int[] data = new int[8];
-        int size;
-
-        void add(int v) {
-            if (size == data.length) {
-                data = java.util.Arrays.copyOf(data, 2 * size);
-            }
-            data[size++] = v;
-        }
-
-        int[] toArray() {
-            return java.util.Arrays.copyOf(data, size);
-        }
-    }
 }
