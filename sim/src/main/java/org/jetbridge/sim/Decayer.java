@@ -132,7 +132,7 @@ final class Decayer {
         }
     }
 
-    private int[] charmDecay(int id, RandomStream rng) {
+    int[] charmDecay(int id, RandomStream rng) {
         int a = Math.abs(id);
         IntList d = new IntList();
         double sl = switch (a) {
@@ -203,7 +203,7 @@ final class Decayer {
         return id < 0 ? conj(r) : r;
     }
 
-    private int[] bottomDecay(int id, RandomStream rng) {
+    int[] bottomDecay(int id, RandomStream rng) {
         int a = Math.abs(id);
         boolean bForm = a == 5122 ? id > 0 : id < 0;
         int bId = bForm ? id : -id; // the hadron written with a b quark: B̄⁰, B⁻, B̄_s, Λ_b
@@ -234,7 +234,7 @@ final class Decayer {
             d.add(-431); // b → c c̄ s
             extra = rng.uniform() < 0.5 ? 0 : 1;
         } else {
-            extra = Math.min(6, 1 + rng.poisson(1.9)); // b → c ū d
+            extra = Math.min(7, 1 + rng.poisson(2.9)); // b → c ū d
         }
         int q = Species.charge(bId);
         for (int i = 0; i < d.size; i++) {

@@ -153,11 +153,8 @@ final class Kinematics {
         out[0] = new FourMomentum(0, 0, 0, masses[0]);
         for (int i = 1; i < n; i++) {
             FourMomentum d = isotropic(pd[i - 1], inv[i - 1], rng);
-            double bx = d.px() / d.e();
-            double by = d.py() / d.e();
-            double bz = d.pz() / d.e();
             for (int j = 0; j < i; j++) {
-                out[j] = boost(out[j], bx, by, bz);
+                out[j] = fromRest(out[j], d, inv[i - 1]); // exact even for a nearly massless subsystem
             }
             out[i] = new FourMomentum(-d.px(), -d.py(), -d.pz(), Math.sqrt(pd[i - 1] * pd[i - 1] + masses[i] * masses[i]));
         }
