@@ -21,6 +21,6 @@ public record HadronisationParameters(double lundA, double lundB, double sigmaPt
     }
 
     public static HadronisationParameters defaults() {
-        return new HadronisationParameters(0.68, 0.98, 0.335, 0.217, 0.08, 0.5, 0.05, 0.003, 2.0);
+        return new HadronisationParameters(0.68, 0.98, 0.335, 0.217, 0.08, 0.5, 0.05, 0.003, 3.0);
     }
 }
