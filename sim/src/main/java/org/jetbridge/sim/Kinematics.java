@@ -92,8 +92,9 @@ final class Kinematics {
     }
 
     /**
-     * Flat n-body phase space for a particle of mass m at rest decaying to the given masses (James's method:
-     * sorted intermediate masses, weight = product of two-body momenta, accept–reject on its maximum).
+     * n-body phase space for a particle of mass m at rest decaying to the given masses: James's method (sorted
+     * intermediate masses, weight = product of two-body momenta, accept–reject on its maximum), exactly flat for
+     * up to four bodies; for five or more the first sequential two-body configuration is kept unweighted.
      */
     static FourMomentum[] phaseSpace(double m, double[] masses, RandomStream rng) {
         int n = masses.length;
@@ -134,7 +135,15 @@ final class Kinematics {
             for (int i = 1; i < n - 1; i++) {
                 r[i] = rng.uniform();
             }
-            java.util.Arrays.sort(r, 1, n - 1);
+            for (int i = 2; i < n - 1; i++) { // insertion sort: n is small
+                double v = r[i];
+                int j = i - 1;
+                while (j >= 1 && r[j] > v) {
+                    r[j + 1] = r[j];
+                    j--;
+                }
+                r[j + 1] = v;
+            }
             double acc = 0;
             for (int i = 0; i < n; i++) {
                 acc += masses[i];
@@ -145,7 +154,9 @@ final class Kinematics {
                 pd[i] = twoBodyMomentum(inv[i + 1], inv[i], masses[i + 1]);
                 w *= pd[i];
             }
-            if (w >= rng.uniform() * wMax) {
+            // exact flat phase space up to four bodies; beyond, the accept–reject efficiency collapses, so
+            // the sequential two-body configuration is taken as drawn (a "sequential two-body" phase space)
+            if (n > 4 || w >= rng.uniform() * wMax) {
                 break;
             }
         }

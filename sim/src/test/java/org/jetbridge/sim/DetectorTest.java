@@ -98,8 +98,8 @@ class DetectorTest {
 
     @Test
     void dataJetsHaveFewerConstituentsButTheSameKinematics() {
-        double[] a = jetStats(GeneratorSettings.nominal(), 4000);
-        double[] b = jetStats(GeneratorSettings.data(), 4000);
+        double[] a = jetStats(GeneratorSettings.nominal(), 12000);
+        double[] b = jetStats(GeneratorSettings.data(), 12000);
         double meanA = a[1] / a[0];
         double meanB = b[1] / b[0];
         double err = Math.hypot(Math.sqrt((a[2] / a[0] - meanA * meanA) / a[0]),

@@ -169,8 +169,8 @@ class ReferenceNumbersTest {
 
     @Test
     void gluonJetsHaveMoreChargedParticlesThanQuarkJets() {
-        double q = chargedPerJet(2, 100, 16, 600);
-        double g = chargedPerJet(21, 100, 17, 600);
+        double q = chargedPerJet(2, 100, 16, 2000);
+        double g = chargedPerJet(21, 100, 17, 2000);
         assertTrue(q > 10 && q < 15, "charged multiplicity of a 100 GeV light-quark jet: " + q);
         double r = g / q;
         assertTrue(r > 1.4 && r < 1.9, "gluon / quark charged multiplicity at 100 GeV: " + r);
