@@ -97,6 +97,20 @@ public final class Generator {
 
     /** One boosted tt̄ event with t → bW, W → l ν or q q̄', with pile-up from the settings when asked. */
     public TruthEvent ttbarEvent(RandomStream rng, boolean withPileup) {
+        // when both W decay leptonically and each b flies towards the other top, the b b̄ colour singlet can be
+        // lighter than two B hadrons (about 1 event in 10⁵): such an event is drawn again from the same stream
+        Hadroniser.Failure last = null;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try {
+                return ttbarOnce(rng, withPileup);
+            } catch (Hadroniser.Failure e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private TruthEvent ttbarOnce(RandomStream rng, boolean withPileup) {
         ProcessParameters pp = settings.process();
         ParticleBuffer buf = new ParticleBuffer();
         double z0 = rng.gaussian(0, settings.minBias().vertexSigmaZ());
@@ -243,7 +257,7 @@ public final class Generator {
         // the W rest frame reached from the top frame; the top frame from the lab
         FourMomentum dTop = Kinematics.fromRest(dRest, wInTop, mw);
         FourMomentum uTop = Kinematics.fromRest(uRest, wInTop, mw);
-        FourMomentum dLab = Kinematics.fromRest(dTop, top.minus(FourMomentum.ZERO), mt);
+        FourMomentum dLab = Kinematics.fromRest(dTop, top, mt);
         FourMomentum uLab = Kinematics.fromRest(uTop, top, mt);
         // the W momentum after the b shower differs from top − b only by the shower recoil, so correct exactly
         FourMomentum sum = dLab.plus(uLab);
@@ -357,15 +371,25 @@ public final class Generator {
             soft(u < 0.5 ? 130 : u < 0.75 ? 2112 : -2112, buf, k, z, rng);
         }
         if (rng.uniform() < mb.minijetFraction()) {
-            double pt = powerLaw(mb.minijetPtMin(), mb.minijetPtMax(), 4.0, rng);
-            double phi = rng.uniform(-Math.PI, Math.PI);
-            double em = Math.min(mb.etaMax(), 2.5);
-            FourMomentum p1 = FourMomentum.fromPtEtaPhiM(pt, rng.uniform(-em, em), phi, 0);
-            FourMomentum p2 = FourMomentum.fromPtEtaPhiM(pt, rng.uniform(-em, em), phi + Math.PI, 0);
-            int[] colour = {0};
-            List<Parton> ps = pair(rng.uniform() < 0.7 ? 21 : 1 + rng.nextInt(3), p1, p2, 0, colour);
-            shower.shower(ps, new int[] {-1}, colour, rng);
-            emitHadrons(ps, 0, z, k, buf, rng);
+            // a light minijet pair whose shower made a heavy-quark pair may be too light for its hadrons: redraw
+            for (int attempt = 0; ; attempt++) {
+                double pt = powerLaw(mb.minijetPtMin(), mb.minijetPtMax(), 4.0, rng);
+                double phi = rng.uniform(-Math.PI, Math.PI);
+                double em = Math.min(mb.etaMax(), 2.5);
+                FourMomentum p1 = FourMomentum.fromPtEtaPhiM(pt, rng.uniform(-em, em), phi, 0);
+                FourMomentum p2 = FourMomentum.fromPtEtaPhiM(pt, rng.uniform(-em, em), phi + Math.PI, 0);
+                int[] colour = {0};
+                List<Parton> ps = pair(rng.uniform() < 0.7 ? 21 : 1 + rng.nextInt(3), p1, p2, 0, colour);
+                shower.shower(ps, new int[] {-1}, colour, rng);
+                try {
+                    emitHadrons(ps, 0, z, k, buf, rng); // appends nothing when hadronisation fails
+                    break;
+                } catch (Hadroniser.Failure e) {
+                    if (attempt == 9) {
+                        throw e;
+                    }
+                }
+            }
         }
     }
 

@@ -23,6 +23,13 @@ final class Hadroniser {
     private final double petersonMaxB;
     private final double petersonMaxC;
 
+    /** The partons' total mass cannot hold the hadrons they fragment into (a rare, very light system). */
+    static final class Failure extends IllegalStateException {
+        Failure(String message) {
+            super(message);
+        }
+    }
+
     /** A primary hadron: id and four-momentum (GeV). */
     record Hadron(int pdg, FourMomentum p) {
     }
@@ -195,7 +202,7 @@ final class Hadroniser {
                 return fixed;
             }
         }
-        throw new IllegalStateException("hadronisation failed: system of mass " + target.m()
+        throw new Failure("hadronisation failed: system of mass " + target.m()
                 + " GeV cannot hold its hadrons after 20 attempts");
     }
 
