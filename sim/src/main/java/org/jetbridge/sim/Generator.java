@@ -253,15 +253,8 @@ public final class Generator {
         double dy = p * (c * ny + s * (Math.cos(ph) * b[1] + Math.sin(ph) * b[4]));
         double dz = p * (c * nz + s * (Math.cos(ph) * b[2] + Math.sin(ph) * b[5]));
         FourMomentum dRest = new FourMomentum(dx, dy, dz, Math.sqrt(p * p + md * md));
-        FourMomentum uRest = new FourMomentum(-dx, -dy, -dz, Math.sqrt(p * p + mu * mu));
-        // the W rest frame reached from the top frame; the top frame from the lab
-        FourMomentum dTop = Kinematics.fromRest(dRest, wInTop, mw);
-        FourMomentum uTop = Kinematics.fromRest(uRest, wInTop, mw);
-        FourMomentum dLab = Kinematics.fromRest(dTop, top, mt);
-        FourMomentum uLab = Kinematics.fromRest(uTop, top, mt);
-        // the W momentum after the b shower differs from top − b only by the shower recoil, so correct exactly
-        FourMomentum sum = dLab.plus(uLab);
-        FourMomentum dFinal = Kinematics.fromRest(Kinematics.toRest(dLab, sum), w, mw);
+        // W rest frame → top rest frame → lab; the up-type member takes w − d so the pair sums to w exactly
+        FourMomentum dFinal = Kinematics.fromRest(Kinematics.fromRest(dRest, wInTop, mw), top, mt);
         FourMomentum uFinal = w.minus(dFinal);
         if (hadronic) {
             int tag = ++colour[0];

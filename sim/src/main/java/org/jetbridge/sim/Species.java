@@ -14,10 +14,6 @@ public final class Species {
     /** Mass in GeV; fails for an unknown id. */
     public static double mass(int pdg) {
         return switch (Math.abs(pdg)) {
-            case 1, 2 -> 0.33;
-            case 3 -> 0.5;
-            case 4 -> 1.5;
-            case 5 -> 4.8;
             case 21, 22, 12, 14, 16 -> 0.0;
             case 11 -> 0.000511;
             case 13 -> 0.105658;
@@ -48,7 +44,7 @@ public final class Species {
         };
     }
 
-    /** Electric charge in units of e (for quarks: not used, 0). */
+    /** Electric charge in units of e of a hadron, lepton, photon or W. */
     public static int charge(int pdg) {
         int q = switch (Math.abs(pdg)) {
             case 11, 13, 15 -> -1;
