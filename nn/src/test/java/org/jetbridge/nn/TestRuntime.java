@@ -1,13 +1,13 @@
 package org.jetbridge.nn;
 
 /** The one runtime of the test JVM: CPU, threads pinned to 2 so exact-value tests do not depend on the machine. */
-final class TestRuntime {
+public final class TestRuntime {
 
-    static final int THREADS = 2;
+    public static final int THREADS = 2;
 
     private TestRuntime() {}
 
-    static NnRuntime get() {
+    public static NnRuntime get() {
         return NnRuntime.start(NnSettings.defaults().withThreads(THREADS));
     }
 }
