@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TorchOracleTest {
 
     @Test
-    void forwardMatchesPyTorchModules(@TempDir Path dir) throws Exception {
+    void forwardAndGradientsMatchPyTorchModules(@TempDir Path dir) throws Exception {
         TorchOracle.requireTorch();
         NnRuntime rt = TestRuntime.get();
         int features = 5;
@@ -52,11 +53,27 @@ class TorchOracleTest {
             }
             float[] mask = {1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0};
 
+            float[] lossWeights = new float[batch * 3];
+            for (int i = 0; i < lossWeights.length; i++) {
+                lossWeights[i] = (float) (2 * r.nextDouble() - 1);
+            }
+
             NDArray xs = m.create(x, new Shape(batch, n, features));
             NDArray ms = m.create(mask, new Shape(batch, n));
-            NDArray tokens = enc.forward(cls.prepend(embed.forward(xs)), cls.prependMask(ms));
-            NDArray clsOut = tokens.get(":, 0, :");
-            List<NDArray> pre = head.preActivations(clsOut);
+            NDArray lw = m.create(lossWeights, new Shape(batch, 3));
+            NDArray tokens;
+            List<NDArray> pre;
+            Map<String, HostArray> grads = new LinkedHashMap<>();
+            try (GradientCollector gc = rt.engine().newGradientCollector()) {
+                tokens = enc.forward(cls.prepend(embed.forward(xs)), cls.prependMask(ms));
+                pre = head.preActivations(tokens.get(":, 0, :"));
+                gc.backward(pre.get(pre.size() - 1).mul(lw).sum());
+            }
+            for (ParameterStore.Parameter p : store.parameters()) {
+                try (NDArray g = p.array().getGradient()) {
+                    grads.put(p.name(), HostArray.of(g));
+                }
+            }
 
             Map<String, HostArray> in = new LinkedHashMap<>(store.snapshot());
             in.put("config", HostArray.ofLongs(new long[] {dim, heads, layers, hidden, features}, 5));
@@ -67,6 +84,7 @@ class TorchOracleTest {
             in.put("head_widths", HostArray.ofLongs(hw, hw.length));
             in.put("x", HostArray.of(xs));
             in.put("mask", HostArray.of(ms));
+            in.put("loss_weights", HostArray.of(lw));
             Path inPath = dir.resolve("in.npz");
             Path outPath = dir.resolve("out.npz");
             Npz.write(inPath, in);
@@ -76,6 +94,11 @@ class TorchOracleTest {
             assertClose(expected.get("tokens"), HostArray.of(tokens), "encoder tokens");
             for (int i = 0; i < pre.size(); i++) {
                 assertClose(expected.get("head." + i), HostArray.of(pre.get(i)), "head layer " + i);
+            }
+            // Backward pass: every parameter's gradient, including the masked attention and the class token.
+            assertEquals(store.names().size(), grads.size());
+            for (String name : store.names()) {
+                assertClose(expected.get("grad/" + name), grads.get(name), "gradient of " + name);
             }
         }
     }
