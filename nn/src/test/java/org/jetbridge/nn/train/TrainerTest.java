@@ -82,10 +82,15 @@ class TrainerTest {
             TrainerConfig cfg = TrainerConfig.defaults(300).withSchedule(new LearningRateSchedule(
                     LearningRateSchedule.Kind.COSINE, 1e-2, 15, 300, 0.05)).withEmaDecay(0.95).withValidation(50, 0);
             ByteArrayOutputStream log = new ByteArrayOutputStream();
+            int[] owned = new int[301];
             TrainingResult r = new Trainer(rt, cfg.withLogEvery(100))
                     .progress(new PrintStream(log, true, StandardCharsets.UTF_8), false)
+                    .afterStep(s -> owned[(int) s] = toy.store.manager().getManagedArrays().size())
                     .fit(toy, Toy.source(), Toy.validation(rt), dir);
             assertEquals(300, r.steps());
+            // Ownership: no per-step array may end up on the long-lived parameter manager (parameters, moments, EMA).
+            assertEquals(toy.store.names().size() * 4, owned[1]);
+            assertEquals(owned[1], owned[300]);
             assertTrue(r.bestMetric() < 0.1 * before, "validation MSE " + before + " -> " + r.bestMetric());
             assertTrue(log.toString(StandardCharsets.UTF_8).contains("step 200/300 loss"), log::toString);
             JsonObject json = JsonParser.parseString(Files.readString(dir.resolve(Trainer.LOG))).getAsJsonObject();
@@ -150,6 +155,7 @@ class TrainerTest {
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
             assertEquals(137, child.exitValue(), "child was not killed by SIGKILL");
         }
+        assertTrue(Files.isDirectory(run.resolveSibling("djl-cache")), "libtorch not unpacked into the fresh cache");
         long at = Trainer.checkpointStep(run.resolve(Trainer.LAST));
         assertTrue(at >= 20 && at < 60, "checkpoint step after kill " + at);
         Process resume = child(run);
@@ -161,10 +167,19 @@ class TrainerTest {
         assertSameArrays(straightRun(rt, dir.resolve("straight")), Npz.read(run.resolve(Trainer.LAST)).arrays());
     }
 
+    /**
+     * A child JVM training the toy run. It gets an empty libtorch cache (so the natives are unpacked from the jar
+     * on the class path) and a proxy to an unroutable address (so any network access would fail): the runtime
+     * must work without a network, as in CI.
+     */
     private static Process child(Path run) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path cache = run.resolveSibling("djl-cache");
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                ResumeChild.class.getName(), run.toString(), Integer.toString(TestRuntime.THREADS)).start();
+                "-D" + org.jetbridge.nn.NnSettings.CACHE_DIR_PROPERTY + "=" + cache,
+                "-Dhttp.proxyHost=192.0.2.1", "-Dhttp.proxyPort=9", "-Dhttps.proxyHost=192.0.2.1",
+                "-Dhttps.proxyPort=9", ResumeChild.class.getName(), run.toString(),
+                Integer.toString(TestRuntime.THREADS)).start();
     }
 
     private static void assertSameArrays(Map<String, HostArray> expected, Map<String, HostArray> actual) {
