@@ -1,6 +1,5 @@
 package org.jetbridge.nn.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -135,8 +134,7 @@ public final class Trainer {
                 try (NDManager scratch = root.newSubManager()) {
                     runtime.seed(config.seed() * 0x9E3779B97F4A7C15L + s);
                     NDList batch = train.batch(s / perEpoch, s % perEpoch, scratch);
-                    try (GradientCollector collector = Engine.getEngine(runtime.engine().getEngineName())
-                            .newGradientCollector()) {
+                    try (GradientCollector collector = runtime.engine().newGradientCollector()) {
                         NDArray loss = model.loss(batch);
                         collector.backward(loss);
                         lastLoss = loss.getFloat();
