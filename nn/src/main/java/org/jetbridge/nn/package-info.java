@@ -1,7 +1,7 @@
 /**
  * Neural-network runtime on DJL + libtorch (the only module that touches DJL).
  *
- * <p>{@link org.jetbridge.nn.NnRuntime#start(NnSettings)} loads libtorch once per JVM, offline, with tuned glibc
+ * <p>{@link org.jetbridge.nn.NnRuntime#start(org.jetbridge.nn.NnSettings)} loads libtorch once per JVM, offline, with tuned glibc
  * malloc and a pinned thread count. Models are plain classes that create their parameters in a
  * {@link org.jetbridge.nn.ParameterStore} through the blocks ({@link org.jetbridge.nn.Linear},
  * {@link org.jetbridge.nn.LayerNorm}, {@link org.jetbridge.nn.MultiHeadAttention},

@@ -136,6 +136,10 @@ public final class Trainer {
                     NDList batch = train.batch(s / perEpoch, s % perEpoch, scratch);
                     try (GradientCollector collector = runtime.engine().newGradientCollector()) {
                         NDArray loss = model.loss(batch);
+                        if (loss.getShape().size() != 1) {
+                            throw new IllegalArgumentException("loss at step " + s + ": expected a scalar, got shape "
+                                    + loss.getShape());
+                        }
                         collector.backward(loss);
                         lastLoss = loss.getFloat();
                     }
