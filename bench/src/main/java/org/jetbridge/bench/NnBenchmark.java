@@ -26,6 +26,10 @@ import org.jetbridge.nn.TransformerEncoder;
  * (batch 256 × 64 particles × width 128, 4 layers, 8 heads).
  *
  * <pre>java -cp ... org.jetbridge.bench.NnBenchmark [batch] [particles] [width] [layers] [heads] [steps] [threads]</pre>
+ *
+ * <p>Debian's python3-torch links the reference BLAS (≈ 4 GFLOP/s); {@code -Dnn.bench.pythonLibraryPath=DIR} runs
+ * the python side with {@code LD_LIBRARY_PATH=DIR}, e.g. the {@code openblas-pthread} directory unpacked from
+ * Debian's {@code libopenblas0-pthread} package, without touching the system BLAS.
  */
 public final class NnBenchmark {
 
@@ -51,11 +55,14 @@ public final class NnBenchmark {
                 djl, batch);
         double[] torch = python(batch, particles, width, layers, heads, steps, threads);
         if (torch != null) {
-            report("python3-torch", torch, batch);
+            String lib = System.getProperty(PYTHON_LIBRARY_PATH);
+            report("python3-torch" + (lib == null ? " (system BLAS)" : " (LD_LIBRARY_PATH " + lib + ")"), torch, batch);
             System.out.printf(Locale.ROOT, "ratio DJL/python: train %.2f, inference %.2f%n", djl[0] / torch[0],
                     djl[1] / torch[1]);
         }
     }
+
+    private static final String PYTHON_LIBRARY_PATH = "nn.bench.pythonLibraryPath";
 
     private static void report(String who, double[] seconds, int batch) {
         System.out.printf(Locale.ROOT, "%-45s fwd+bwd %.3f s/step (%.0f jets/s)   fwd %.3f s/step (%.0f jets/s)%n",
@@ -111,10 +118,16 @@ public final class NnBenchmark {
         Path script = Files.createTempFile("jetbridge-nn-bench", ".py");
         try {
             Files.writeString(script, PYTHON, StandardCharsets.UTF_8);
-            Process proc = new ProcessBuilder(python.toString(), script.toString(), Integer.toString(batch),
+            ProcessBuilder pb = new ProcessBuilder(python.toString(), script.toString(), Integer.toString(batch),
                     Integer.toString(particles), Integer.toString(width), Integer.toString(layers),
                     Integer.toString(heads), Integer.toString(steps), Integer.toString(threads))
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true);
+            String lib = System.getProperty(PYTHON_LIBRARY_PATH);
+            if (lib != null) {
+                pb.environment().put("LD_LIBRARY_PATH", lib);
+                pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
+            }
+            Process proc = pb.start();
             String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!proc.waitFor(10, TimeUnit.MINUTES) || proc.exitValue() != 0) {
                 System.out.println("python3-torch failed (apt-get install python3-torch?): " + out);

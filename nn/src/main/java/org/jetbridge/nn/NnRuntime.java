@@ -58,13 +58,21 @@ public final class NnRuntime {
             return instance;
         }
         // DJL reads these when the engine class initialises: offline so that it never reaches for the network,
-        // no usage tracking, and our cache directory for the unpacked libtorch.
+        // no usage tracking, and our cache directory for the unpacked libtorch. DJL lets the environment win
+        // over system properties, so a conflicting environment is refused rather than silently obeyed.
+        String envOffline = System.getenv("DJL_OFFLINE");
+        if (envOffline != null && !Boolean.parseBoolean(envOffline)) {
+            throw new IllegalStateException("environment DJL_OFFLINE=" + envOffline
+                    + " would let DJL download at start-up; unset it (jetbridge runs libtorch from its jars)");
+        }
+        String envCache = System.getenv(NnSettings.CACHE_DIR_PROPERTY);
+        if (envCache != null && !java.nio.file.Path.of(envCache).equals(settings.cacheDir())) {
+            throw new IllegalStateException("environment " + NnSettings.CACHE_DIR_PROPERTY + "=" + envCache
+                    + " overrides the requested cache directory " + settings.cacheDir());
+        }
         System.setProperty("ai.djl.offline", "true");
-        System.setProperty("offline", "true");
-        System.setProperty("DJL_OFFLINE", "true");
         System.setProperty("OPT_OUT_TRACKING", "true");
         System.setProperty(NnSettings.CACHE_DIR_PROPERTY, settings.cacheDir().toString());
-        System.setProperty("ENGINE_CACHE_DIR", settings.cacheDir().toString());
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(settings.threads()));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         System.setProperty("ai.djl.pytorch.graph_optimizer", "false");
