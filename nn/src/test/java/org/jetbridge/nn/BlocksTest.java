@@ -166,6 +166,60 @@ class BlocksTest {
         }
     }
 
+    @Test
+    void gluFeedForwardMatchesHandComputation() {
+        NnRuntime rt = TestRuntime.get();
+        int d = 3;
+        int h = 4;
+        try (ParameterStore store = new ParameterStore(rt, 8); NDManager m = rt.newManager()) {
+            FeedForward ff = new FeedForward(store, "ff", d, h, FeedForward.Kind.GLU);
+            float[] x = gaussian(4, 2 * d);
+            float[] y = ff.forward(m.create(x, new Shape(2, d))).toFloatArray();
+            float[] wu = store.get("ff.up.weight").toFloatArray();
+            float[] bu = store.get("ff.up.bias").toFloatArray();
+            float[] wd = store.get("ff.down.weight").toFloatArray();
+            float[] bd = store.get("ff.down.bias").toFloatArray();
+            for (int r = 0; r < 2; r++) {
+                double[] u = new double[2 * h];
+                for (int j = 0; j < 2 * h; j++) {
+                    u[j] = bu[j];
+                    for (int i = 0; i < d; i++) {
+                        u[j] += x[r * d + i] * wu[i * 2 * h + j];
+                    }
+                }
+                for (int o = 0; o < d; o++) {
+                    double s = bd[o];
+                    for (int j = 0; j < h; j++) {
+                        double g = u[h + j];
+                        s += u[j] * g * 0.5 * (1 + erf(g / Math.sqrt(2))) * wd[j * d + o];
+                    }
+                    assertEquals(s, y[r * d + o], 1e-5, "row " + r + " out " + o);
+                }
+            }
+        }
+    }
+
+    @Test
+    void crossAttentionToOneRealContextTokenIgnoresTheQueries() {
+        NnRuntime rt = TestRuntime.get();
+        int d = 8;
+        try (ParameterStore store = new ParameterStore(rt, 9); NDManager m = rt.newManager()) {
+            MultiHeadAttention att = new MultiHeadAttention(store, "x", d, 2, true);
+            NDArray queries = m.create(gaussian(10, 3 * d), new Shape(1, 3, d));
+            NDArray context = m.create(gaussian(11, 4 * d), new Shape(1, 4, d));
+            NDArray bias = MultiHeadAttention.keyBias(m.create(new float[] {0, 0, 1, 0}, new Shape(1, 4)));
+            // All attention weight on context token 2: every query gets out(value(token 2)), exactly.
+            float[] y = att.forward(queries, context, bias).toFloatArray();
+            float[] alone = att.forward(queries.get(":, 0:1, :"), context.get(":, 2:3, :"), null).toFloatArray();
+            for (int q = 0; q < 3; q++) {
+                for (int c = 0; c < d; c++) {
+                    assertEquals(alone[c], y[q * d + c], 1e-6, "query " + q + " channel " + c);
+                }
+            }
+            assertThrows(IllegalStateException.class, () -> att.forward(queries, null));
+        }
+    }
+
     /** erf to ~1e-12 by its Maclaurin series (|z| small here) or the continued complement. */
     private static double erf(double z) {
         double sum = 0;
