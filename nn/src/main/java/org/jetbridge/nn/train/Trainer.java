@@ -335,8 +335,4 @@ public final class Trainer {
         Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    static Gson gson() {
-        return GSON;
-    }
-
 }
