@@ -46,7 +46,7 @@ public final class Evaluation {
             Inference.run(rt, model, file, 0, Inference.CHUNK, c -> {
                 System.arraycopy(c.probabilities(), 0, p, (int) c.start() * 3, c.probabilities().length);
                 if (flavour != null) {
-                    System.arraycopy(c.batch().flavour(), 0, flavour, (int) c.start(), c.batch().rows());
+                    System.arraycopy(c.flavour(), 0, flavour, (int) c.start(), c.rows());
                 }
             });
             return new Result(flavour == null ? null : FlavourMetrics.of(p, flavour, n), p, flavour, Map.of());

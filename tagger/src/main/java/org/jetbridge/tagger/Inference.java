@@ -1,39 +1,83 @@
 package org.jetbridge.tagger;
 
 import ai.djl.ndarray.NDManager;
+import java.io.IOException;
 import org.jetbridge.nn.NnRuntime;
 
 /**
- * Runs a tagger over a tagging file in chunks (bounded memory) and hands each chunk's host outputs to a consumer:
- * latents, penultimate pre-activations and probabilities as flat row-major float arrays, with the encoded batch.
+ * Runs a tagger over a tagging file in chunks (bounded memory) and hands each chunk's host outputs, in file order,
+ * to a consumer. Inside a chunk the jets are grouped by length into forward passes of at most {@link #PASS} jets,
+ * so short jets are not padded to the longest of the chunk; the outputs do not depend on this grouping beyond
+ * float rounding (padding is masked exactly).
  */
-final class Inference {
+public final class Inference {
 
-    /** Default jets per forward pass. */
-    static final int CHUNK = 512;
+    /** Default jets per chunk. */
+    public static final int CHUNK = 512;
+    /** Jets per forward pass. */
+    static final int PASS = 128;
 
-    /** Outputs of one chunk of consecutive jets starting at file row {@code start}. */
-    record Chunk(long start, JetBatch batch, float[] latent, float[] penultimate, float[] probabilities) {}
+    /**
+     * Outputs of {@code rows} consecutive jets starting at file row {@code start}, flat row-major: latents
+     * [rows, 128], penultimate [rows, 16], probabilities [rows, 3] (light, c, b), jet pT (GeV) and η, flavour
+     * labels (null when the file has none).
+     */
+    public record Chunk(long start, int rows, float[] latent, float[] penultimate, float[] probabilities,
+            float[] jetPt, float[] jetEta, int[] flavour) {}
 
-    interface Sink {
-        void accept(Chunk chunk) throws java.io.IOException;
+    /** Receives each chunk in file order. */
+    public interface Sink {
+        void accept(Chunk chunk) throws IOException;
     }
 
     private Inference() {}
 
-    /** Jets [0, limit) of {@code file} (limit ≤ 0: all). */
-    static void run(NnRuntime rt, TaggerModel model, TaggingFile file, long limit, int chunk, Sink sink)
-            throws java.io.IOException {
+    /** Jets [0, limit) of {@code file} (limit ≤ 0: all), {@code chunk} jets per chunk. */
+    public static void run(NnRuntime rt, TaggerModel model, TaggingFile file, long limit, int chunk, Sink sink)
+            throws IOException {
         JetEncoder encoder = new JetEncoder(model.normalisation(), model.config().maxConstituents());
+        int lw = model.config().latentWidth();
+        int pw = model.config().penultimateWidth();
         long end = limit > 0 ? Math.min(limit, file.jets()) : file.jets();
         for (long start = 0; start < end; start += chunk) {
             int n = (int) Math.min(chunk, end - start);
-            JetBatch b = encoder.encode(file, file.read(start, n));
-            try (NDManager m = rt.newManager()) {
-                TaggerModel.Outputs o = model.forward(b, m);
-                sink.accept(new Chunk(start, b, o.latent().toFloatArray(), o.penultimate().toFloatArray(),
-                        o.probabilities().toFloatArray()));
+            TaggingFile.Rows rows = file.read(start, n);
+            int[] identity = new int[n];
+            for (int i = 0; i < n; i++) {
+                identity[i] = i;
             }
+            int[] order = encoder.byLength(rows, identity);
+            float[] latent = new float[n * lw];
+            float[] penultimate = new float[n * pw];
+            float[] p = new float[n * 3];
+            float[] pt = new float[n];
+            float[] eta = new float[n];
+            int[] flavour = rows.flavour() == null ? null : new int[n];
+            for (int from = 0; from < n; from += PASS) {
+                int[] part = java.util.Arrays.copyOfRange(order, from, Math.min(n, from + PASS));
+                JetBatch b = encoder.encode(file, rows, part);
+                float[] l;
+                float[] q;
+                float[] pr;
+                try (NDManager m = rt.newManager()) {
+                    TaggerModel.Outputs o = model.forward(b, m);
+                    l = o.latent().toFloatArray();
+                    q = o.penultimate().toFloatArray();
+                    pr = o.probabilities().toFloatArray();
+                }
+                for (int i = 0; i < part.length; i++) {
+                    int row = part[i];
+                    System.arraycopy(l, i * lw, latent, row * lw, lw);
+                    System.arraycopy(q, i * pw, penultimate, row * pw, pw);
+                    System.arraycopy(pr, i * 3, p, row * 3, 3);
+                    pt[row] = b.jetPt()[i];
+                    eta[row] = b.jetEta()[i];
+                    if (flavour != null) {
+                        flavour[row] = b.flavour()[i];
+                    }
+                }
+            }
+            sink.accept(new Chunk(start, n, latent, penultimate, p, pt, eta, flavour));
         }
     }
 }

@@ -47,6 +47,36 @@ final class JetEncoder {
         }
     }
 
+    /** Number of constituents row {@code row} of {@code r} contributes (real ones, at most maxConstituents). */
+    int length(TaggingFile.Rows r, int row) {
+        int nFile = r.maxConstituents();
+        int n = 0;
+        for (int k = 0; k < nFile && n < maxConstituents; k++) {
+            n += r.mask()[row * nFile + k] != 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * Row order of {@code r} in which consecutive rows have similar lengths: {@code order} stably sorted by
+     * {@link #length}. Cutting it into consecutive batches keeps padding (and attention cost) small.
+     */
+    int[] byLength(TaggingFile.Rows r, int[] order) {
+        int[] len = new int[maxConstituents + 1];
+        for (int row : order) {
+            len[length(r, row)]++;
+        }
+        int[] start = new int[maxConstituents + 2];
+        for (int n = 0; n <= maxConstituents; n++) {
+            start[n + 1] = start[n] + len[n];
+        }
+        int[] out = new int[order.length];
+        for (int row : order) {
+            out[start[length(r, row)]++] = row;
+        }
+        return out;
+    }
+
     /** The batch of rows {@code rows[0…]} (indices into {@code r}). */
     JetBatch encode(TaggingFile file, TaggingFile.Rows r, int[] rows) {
         int b = rows.length;
@@ -54,10 +84,7 @@ final class JetEncoder {
         int[] counts = new int[b];
         int length = 1;
         for (int i = 0; i < b; i++) {
-            int n = 0;
-            for (int k = 0; k < nFile && n < maxConstituents; k++) {
-                n += r.mask()[rows[i] * nFile + k] != 0 ? 1 : 0;
-            }
+            int n = length(r, rows[i]);
             counts[i] = n;
             length = Math.max(length, n);
         }

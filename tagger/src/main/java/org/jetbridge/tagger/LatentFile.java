@@ -64,14 +64,14 @@ public final class LatentFile {
                 meta.put("jetbridge_version", NnRuntime.versions().jetbridge());
                 w.attributes(meta);
                 Inference.run(rt, model, in, 0, Inference.CHUNK, ch -> {
-                    int n = ch.batch().rows();
+                    int n = ch.rows();
                     latent.append(ch.latent(), 0, n);
                     penultimate.append(ch.penultimate(), 0, n);
                     probabilities.append(ch.probabilities(), 0, n);
-                    pt.append(ch.batch().jetPt(), 0, n);
-                    eta.append(ch.batch().jetEta(), 0, n);
+                    pt.append(ch.jetPt(), 0, n);
+                    eta.append(ch.jetEta(), 0, n);
                     if (flavour != null) {
-                        flavour.append(ch.batch().flavour(), 0, n);
+                        flavour.append(ch.flavour(), 0, n);
                     }
                 });
                 w.commit();

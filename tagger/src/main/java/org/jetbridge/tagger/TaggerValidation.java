@@ -47,7 +47,7 @@ public final class TaggerValidation implements ValidationHook {
         try {
             Inference.run(runtime, model, file, jets, Inference.CHUNK, c -> {
                 System.arraycopy(c.probabilities(), 0, p, (int) c.start() * 3, c.probabilities().length);
-                System.arraycopy(c.batch().flavour(), 0, flavour, (int) c.start(), c.batch().rows());
+                System.arraycopy(c.flavour(), 0, flavour, (int) c.start(), c.rows());
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,14 +2,17 @@ package org.jetbridge.tagger;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.jetbridge.nn.train.BatchSource;
 
 /**
- * Training batches streamed from a tagging file in bounded memory (two blocks of {@code blockRows} jets): every
- * epoch visits the file's blocks in a shuffled order and the jets inside each block in a shuffled order, both
- * drawn from generators seeded by (seed, epoch, block), so batch (epoch, index) is always the same jets — which
- * is what makes a resumed run identical to an uninterrupted one. The last incomplete batch of an epoch is dropped.
+ * Training batches streamed from a tagging file in bounded memory (one block of about {@code blockRows} jets at a
+ * time). Every epoch visits the file's blocks in a shuffled order; inside a block the jets are shuffled, then
+ * grouped by length (number of constituents) into batches, and the batches are shuffled — so a batch holds jets
+ * of similar length and costs little padding, while its position in the epoch is random. All permutations come
+ * from generators seeded by (seed, epoch, block), so batch (epoch, index) is always the same jets, which is what
+ * makes a resumed run identical to an uninterrupted one. Incomplete batches at the end of a block are dropped.
  * Batches are (features, mask, one-hot labels) as {@link TaggerModel#loss} expects. Not thread-safe.
  */
 public final class TaggingBatchSource implements BatchSource {
@@ -23,10 +26,12 @@ public final class TaggingBatchSource implements BatchSource {
     private final int blockRows;
     private final long seed;
     private final int blocks;
+    private final int batchesPerFullBlock;
     private long cachedEpoch = -1;
     private int[] blockOrder;
-    private final Block[] cache = new Block[2];
+    private Block cached;
 
+    /** One block of an epoch: its rows and its jets (indices into rows) in batch order. */
     private record Block(long epoch, int block, TaggingFile.Rows rows, int[] order) {}
 
     public TaggingBatchSource(TaggingFile file, Normalisation normalisation, int maxConstituents, int batchSize,
@@ -44,26 +49,20 @@ public final class TaggingBatchSource implements BatchSource {
         this.file = file;
         this.encoder = new JetEncoder(normalisation, maxConstituents);
         this.batchSize = batchSize;
-        this.blockRows = Math.max(blockRows, batchSize); // a batch then spans at most two blocks
+        // whole batches per block, so that no batch spans two blocks
+        this.blockRows = (int) Math.min(file.jets(), (long) Math.max(1, blockRows / batchSize) * batchSize);
         this.seed = seed;
-        this.blocks = (int) ((file.jets() + blockRows - 1) / blockRows);
+        this.blocks = (int) ((file.jets() + this.blockRows - 1) / this.blockRows);
+        this.batchesPerFullBlock = this.blockRows / batchSize;
     }
 
     @Override
     public long batchesPerEpoch() {
-        return file.jets() / batchSize;
+        return (long) (blocks - 1) * batchesPerFullBlock + blockSize(blocks - 1) / batchSize;
     }
 
     private int blockSize(int block) {
         return (int) Math.min(blockRows, file.jets() - (long) block * blockRows);
-    }
-
-    private int[] blockOrder(long epoch) {
-        if (cachedEpoch != epoch) {
-            blockOrder = permutation(blocks, new SplittableRandom(mix(seed, epoch, -1)));
-            cachedEpoch = epoch;
-        }
-        return blockOrder;
     }
 
     private static long mix(long seed, long epoch, long block) {
@@ -85,94 +84,60 @@ public final class TaggingBatchSource implements BatchSource {
     }
 
     private Block block(long epoch, int block) {
-        for (Block b : cache) {
-            if (b != null && b.epoch == epoch && b.block == block) {
-                return b;
-            }
+        if (cached != null && cached.epoch == epoch && cached.block == block) {
+            return cached;
         }
         int n = blockSize(block);
-        Block b = new Block(epoch, block, file.read((long) block * blockRows, n),
-                permutation(n, new SplittableRandom(mix(seed, epoch, block))));
-        cache[1] = cache[0];
-        cache[0] = b;
-        return b;
+        TaggingFile.Rows rows = file.read((long) block * blockRows, n);
+        SplittableRandom r = new SplittableRandom(mix(seed, epoch, block));
+        int[] sorted = encoder.byLength(rows, permutation(n, r));
+        int batches = n / batchSize;
+        int[] batchOrder = permutation(batches, r);
+        int[] order = new int[batches * batchSize];
+        for (int b = 0; b < batches; b++) {
+            System.arraycopy(sorted, batchOrder[b] * batchSize, order, b * batchSize, batchSize);
+        }
+        cached = new Block(epoch, block, rows, order);
+        return cached;
     }
 
-    /** File rows (jet indices) of batch {@code index} of {@code epoch}, for tests. */
-    long[] jetIndices(long epoch, long index) {
-        long[] out = new long[batchSize];
-        visit(epoch, index, (b, k, i) -> out[i] = b.rows.start() + b.order[k]);
-        return out;
-    }
-
-    private interface Visitor {
-        void at(Block b, int positionInBlock, int positionInBatch);
-    }
-
-    private void visit(long epoch, long index, Visitor v) {
+    /** The block and first position in it of batch {@code index} of {@code epoch}. */
+    private Block locate(long epoch, long index, int[] position) {
         if (index < 0 || index >= batchesPerEpoch()) {
             throw new IllegalArgumentException("batch index: expected 0.." + (batchesPerEpoch() - 1) + ", got "
                     + index);
         }
-        int[] order = blockOrder(epoch);
-        long position = index * batchSize;
-        // skip whole blocks before the batch (all full-size except possibly the file's last block)
-        int slot = 0;
-        long before = 0;
-        while (before + blockSize(order[slot]) <= position) {
-            before += blockSize(order[slot]);
-            slot++;
-        }
-        int filled = 0;
-        int k = (int) (position - before);
-        while (filled < batchSize) {
-            Block b = block(epoch, order[slot]);
-            while (k < b.order.length && filled < batchSize) {
-                v.at(b, k++, filled++);
+        if (cachedEpoch != epoch) {
+            // the short last block, if any, keeps the last slot so that full blocks map by division
+            int[] full = permutation(blocks - (blockSize(blocks - 1) < blockRows ? 1 : 0),
+                    new SplittableRandom(mix(seed, epoch, -1)));
+            blockOrder = Arrays.copyOf(full, blocks);
+            if (full.length < blocks) {
+                blockOrder[blocks - 1] = blocks - 1;
             }
-            slot++;
-            k = 0;
+            cachedEpoch = epoch;
         }
+        int slot = (int) (index / batchesPerFullBlock);
+        position[0] = (int) (index % batchesPerFullBlock) * batchSize;
+        return block(epoch, blockOrder[slot]);
+    }
+
+    /** File rows (jet indices) of batch {@code index} of {@code epoch}, for tests. */
+    long[] jetIndices(long epoch, long index) {
+        int[] at = new int[1];
+        Block b = locate(epoch, index, at);
+        long[] out = new long[batchSize];
+        for (int i = 0; i < batchSize; i++) {
+            out[i] = b.rows.start() + b.order[at[0] + i];
+        }
+        return out;
     }
 
     /** The encoded jets of batch {@code index} of {@code epoch}. */
     JetBatch jets(long epoch, long index) {
-        // a batch spans at most two blocks: encode each part and join them
-        int[][] rows = new int[2][batchSize];
-        int[] counts = new int[2];
-        Block[] parts = new Block[2];
-        visit(epoch, index, (b, k, i) -> {
-            int p = parts[0] == null || parts[0] == b ? 0 : 1;
-            parts[p] = b;
-            rows[p][counts[p]++] = b.order[k];
-        });
-        JetBatch first = encoder.encode(file, parts[0].rows, java.util.Arrays.copyOf(rows[0], counts[0]));
-        if (parts[1] == null) {
-            return first;
-        }
-        return join(first, encoder.encode(file, parts[1].rows, java.util.Arrays.copyOf(rows[1], counts[1])));
-    }
-
-    static JetBatch join(JetBatch a, JetBatch b) {
-        int rows = a.rows() + b.rows();
-        int length = Math.max(a.length(), b.length());
-        int f = ConstituentFeatures.COUNT;
-        float[] x = new float[rows * length * f];
-        float[] mask = new float[rows * length];
-        int[] flavour = new int[rows];
-        float[] pt = new float[rows];
-        float[] eta = new float[rows];
-        int r = 0;
-        for (JetBatch p : new JetBatch[] {a, b}) {
-            for (int i = 0; i < p.rows(); i++, r++) {
-                System.arraycopy(p.features(), i * p.length() * f, x, r * length * f, p.length() * f);
-                System.arraycopy(p.mask(), i * p.length(), mask, r * length, p.length());
-                flavour[r] = p.flavour()[i];
-                pt[r] = p.jetPt()[i];
-                eta[r] = p.jetEta()[i];
-            }
-        }
-        return new JetBatch(rows, length, x, mask, flavour, pt, eta);
+        int[] at = new int[1];
+        Block b = locate(epoch, index, at);
+        return encoder.encode(file, b.rows, Arrays.copyOfRange(b.order, at[0], at[0] + batchSize));
     }
 
     @Override
