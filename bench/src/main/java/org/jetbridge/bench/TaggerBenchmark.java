@@ -18,8 +18,10 @@ import org.jetbridge.tagger.TrainingRun;
 /**
  * Tagger throughput on this machine: training jets/s (AdamW steps with EMA, batch 256, as {@code tagger train}
  * runs them) and inference jets/s (forward passes of 512 jets, as {@code tagger embed} runs them) for the given
- * presets. Usage: {@code TaggerBenchmark FILE.h5 [threads (default: cores)] [train-steps (default 30)]
- * [presets (default: default,paper)]}. Plain harness, not JMH: each figure follows a warm-up of 3 steps / 1 chunk.
+ * presets. Usage: {@code TaggerBenchmark FILE.h5 [threads (default: cores)] [train-steps (default 100)]
+ * [presets (default: default,paper)]}. Plain harness, not JMH. libtorch pays a one-off cost (~0.3 s) the first
+ * time it meets a tensor shape, and length-bucketed batches come in up to 64 shapes, so each figure follows a
+ * warm-up of the same length (train-steps steps; 16 chunks of inference) that meets most shapes first.
  */
 public final class TaggerBenchmark {
     private TaggerBenchmark() {
@@ -32,7 +34,7 @@ public final class TaggerBenchmark {
         }
         Path file = Path.of(args[0]);
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
-        int steps = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        int steps = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         String[] presets = (args.length > 3 ? args[3] : "default,paper").split(",");
         NnRuntime rt = NnRuntime.start(NnSettings.defaults().withThreads(threads));
         double load = loadAverage();
@@ -45,10 +47,10 @@ public final class TaggerBenchmark {
                 try (TaggerModel model = new TaggerModel(rt, config, norm, 1)) {
                     TaggingBatchSource source = new TaggingBatchSource(in, norm, config.maxConstituents(), batch,
                             TaggingBatchSource.DEFAULT_BLOCK_ROWS, 1);
-                    trainRate(rt, model, source, 3); // warm-up
+                    trainRate(rt, model, source, steps); // warm-up
                     double train = trainRate(rt, model, source, steps);
-                    long jets = Math.min(in.jets(), 20L * Inference.CHUNK);
-                    Inference.run(rt, model, in, Inference.CHUNK, Inference.CHUNK, c -> { });
+                    long jets = Math.min(in.jets(), 16L * Inference.CHUNK);
+                    Inference.run(rt, model, in, jets, Inference.CHUNK, c -> { }); // warm-up
                     long t0 = System.nanoTime();
                     Inference.run(rt, model, in, jets, Inference.CHUNK, c -> { });
                     double infer = jets / ((System.nanoTime() - t0) * 1e-9);

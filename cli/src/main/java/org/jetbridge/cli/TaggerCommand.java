@@ -106,7 +106,7 @@ final class TaggerCommand implements Callable<Integer> {
             sortOptions = false,
             description = {"Train the tagger (cross-entropy over b / c / light) and write OUTPUT/model (the model "
                     + "directory for --model) and OUTPUT/run (normalisation, last/best checkpoints, training-log.json).",
-                "Running the same command again resumes an interrupted run from OUTPUT/run/last.ckpt. AdamW with 5 % "
+                "Running the same command again resumes an interrupted run from OUTPUT/run/last.ckpt. AdamW with 5 %% "
                         + "warm-up and cosine decay, gradient clipping, weight EMA; the exported model is the best "
                         + "validation checkpoint (EMA weights). A diverged run stops and keeps its last good "
                         + "checkpoint."})
@@ -129,7 +129,7 @@ final class TaggerCommand implements Callable<Integer> {
                         + "(width 512, 4 blocks, 8 heads). Default: ${DEFAULT-VALUE}.")
         String preset;
 
-        @Option(names = "--epochs", paramLabel = "E", description = "Passes over the training file (default 2).")
+        @Option(names = "--epochs", paramLabel = "E", description = "Passes over the training file (default 1.5).")
         Double epochs;
 
         @Option(names = "--steps", paramLabel = "N", description = "Optimiser steps (overrides --epochs).")
@@ -147,7 +147,11 @@ final class TaggerCommand implements Callable<Integer> {
                 description = "Seed of weights and shuffling (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--validation-jets", defaultValue = "20000", paramLabel = "N",
+        @Option(names = "--ema", defaultValue = "0.995", paramLabel = "DECAY",
+                description = "Weight EMA decay, 0 for none (default: ${DEFAULT-VALUE}).")
+        double ema;
+
+        @Option(names = "--validation-jets", defaultValue = "10000", paramLabel = "N",
                 description = "Validation jets scored at each of the 10 validations (default: ${DEFAULT-VALUE}).")
         int validationJets;
 
@@ -171,7 +175,7 @@ final class TaggerCommand implements Callable<Integer> {
                     config = config.withMaxConstituents(maxConstituents);
                 }
                 options = TrainingOptions.defaults().withBatchSize(batchSize).withLearningRate(learningRate)
-                        .withSeed(seed).withValidation(validationJets, 10);
+                        .withSeed(seed).withEmaDecay(ema).withValidation(validationJets, 10);
                 if (epochs != null) {
                     options = options.withEpochs(epochs);
                 }

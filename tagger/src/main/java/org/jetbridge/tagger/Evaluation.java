@@ -127,7 +127,7 @@ public final class Evaluation {
         disc.put("b_vs_c", "p_b / (p_b + p_c)");
         json.put("discriminants", disc);
         json.put("input", String.valueOf(input));
-        json.put("model", String.valueOf(model.config()));
+        json.put("model", model.config());
         if (compare != null) {
             Map<String, Object> shift = new LinkedHashMap<>();
             r.shift().forEach((k, s) -> {
@@ -140,7 +140,7 @@ public final class Evaluation {
             json.put("compare", String.valueOf(compare));
             json.put("shift", shift);
         }
-        writeAtomically(dir.resolve("metrics.json"), new GsonBuilder().setPrettyPrinting().serializeNulls().create()
+        writeAtomically(dir.resolve("metrics.json"), new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create()
                 .toJson(json) + "\n");
         for (Discriminant d : Discriminant.values()) {
             if (r.metrics().counts()[d.signal()] == 0 || r.metrics().counts()[d.background()] == 0) {

@@ -33,11 +33,13 @@ public record TrainingOptions(long steps, double epochs, int batchSize, double l
     }
 
     /**
-     * Defaults: 2 epochs, batch 256, learning rate 1e-3, weight decay 0.01, clip 1, EMA 0.999, seed 42, 50 000
-     * jets for the normalisation, 20 000 validation jets, 10 validations.
+     * Defaults: 1.5 epochs, batch 256, learning rate 1e-3, weight decay 0.01, clip 1, EMA 0.995 (a horizon of
+     * 200 steps, short against a run of ~1000 steps so the average forgets the initial weights), seed 42, 50 000
+     * jets for the normalisation, 10 000 validation jets, 10 validations. With the default model this trains
+     * 200k jets in about 20 minutes on 2 shared cores.
      */
     public static TrainingOptions defaults() {
-        return new TrainingOptions(0, 2, 256, 1e-3, 0.01, 1.0, 0.999, 42, 50_000, 20_000, 10);
+        return new TrainingOptions(0, 1.5, 256, 1e-3, 0.01, 1.0, 0.995, 42, 50_000, 10_000, 10);
     }
 
     public TrainingOptions withSteps(long s) {

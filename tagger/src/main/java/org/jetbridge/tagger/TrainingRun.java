@@ -42,6 +42,17 @@ public final class TrainingRun {
     /** Trains (or resumes) and exports the best model; progress lines go to {@code log}. */
     public static Result train(NnRuntime rt, TaggerConfig config, TrainingOptions options, Path trainPath,
             Path validationPath, Path out, PrintStream log) throws IOException {
+        return train(rt, config, options, trainPath, validationPath, out, log, s -> false);
+    }
+
+    /**
+     * As {@link #train(NnRuntime, TaggerConfig, TrainingOptions, Path, Path, Path, PrintStream)}, ending the run
+     * without a further checkpoint (as a killed process would) once {@code stopAfter} accepts the number of completed
+     * steps; the result then has {@code interrupted} set and no model.
+     */
+    static Result train(NnRuntime rt, TaggerConfig config, TrainingOptions options, Path trainPath,
+            Path validationPath, Path out, PrintStream log, java.util.function.LongPredicate stopAfter)
+            throws IOException {
         try (TaggingFile train = TaggingFile.open(trainPath); TaggingFile validation = TaggingFile.open(validationPath)) {
             Path run = out.resolve(RUN);
             Files.createDirectories(run);
@@ -56,7 +67,9 @@ public final class TrainingRun {
                 log.printf(java.util.Locale.ROOT, "training %s (%d parameters) on %d jets of %s: %d steps of %d jets "
                         + "(%.2f epochs)%n", config, model.parameters().count(), train.jets(), trainPath, steps,
                         options.batchSize(), steps / (double) source.batchesPerEpoch());
-                TrainingResult r = new Trainer(rt, tc).progress(log, false).fit(model, source, hook, run);
+                long[] done = {-1};
+                TrainingResult r = new Trainer(rt, tc).progress(log, false).afterStep(s -> done[0] = s)
+                        .stopWhen(() -> done[0] >= 0 && stopAfter.test(done[0])).fit(model, source, hook, run);
                 if (r.interrupted()) {
                     return new Result(r, null, null);
                 }
