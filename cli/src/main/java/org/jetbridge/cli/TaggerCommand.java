@@ -125,8 +125,8 @@ final class TaggerCommand implements Callable<Integer> {
         Path output;
 
         @Option(names = "--preset", defaultValue = "default", paramLabel = "NAME",
-                description = "Model size: default (width 64, 3 blocks, 4 heads), small (width 32, 1 block) or paper "
-                        + "(width 512, 4 blocks, 8 heads). Default: ${DEFAULT-VALUE}.")
+                description = "Model size: default (width 64, 3 blocks, 4 heads), large (width 128, 4 blocks, 8 heads), "
+                        + "small (width 32, 1 block) or paper (width 512, 4 blocks, 8 heads). Default: ${DEFAULT-VALUE}.")
         String preset;
 
         @Option(names = "--epochs", paramLabel = "E", description = "Passes over the training file (default 1.5).")
