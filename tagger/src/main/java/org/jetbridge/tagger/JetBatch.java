@@ -8,7 +8,8 @@ import ai.djl.ndarray.types.Shape;
  * Normalised network inputs of a batch of jets in host memory: {@code features} [rows, length,
  * {@link ConstituentFeatures#COUNT}] (0 in padded slots), {@code mask} [rows, length] (1 real, 0 padding), the
  * flavour labels (null when the file has none) and the jets' pT (GeV) and η. {@code length} is the longest jet of
- * the batch (capped at the model's constituent limit), so short jets cost no attention on padding.
+ * the batch (capped at the model's constituent limit) rounded up to a multiple of 8, so short jets cost little
+ * attention on padding.
  */
 public record JetBatch(int rows, int length, float[] features, float[] mask, int[] flavour, float[] jetPt,
         float[] jetEta) {

@@ -8,6 +8,9 @@ import org.jetbridge.io.InputException;
  */
 final class JetEncoder {
 
+    /** Batch lengths are rounded up to a multiple of this. */
+    static final int LENGTH_QUANTUM = 8;
+
     private final Normalisation normalisation;
     private final int maxConstituents;
 
@@ -88,6 +91,9 @@ final class JetEncoder {
             counts[i] = n;
             length = Math.max(length, n);
         }
+        // libtorch pays a one-off cost for every new tensor shape: padding to a multiple of 8 (exactly masked)
+        // caps the shapes a run meets at maxConstituents / 8
+        length = (length + LENGTH_QUANTUM - 1) / LENGTH_QUANTUM * LENGTH_QUANTUM;
         int f = ConstituentFeatures.COUNT;
         float[] x = new float[b * length * f];
         float[] mask = new float[b * length];
