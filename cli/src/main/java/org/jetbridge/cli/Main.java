@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         description = "Jet clustering and substructure for hadron-collider events, a physics testbed generator and "
                 + "simulation-to-data calibration.",
-        subcommands = {ClusterCommand.class, ObservablesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ClusterCommand.class, ObservablesCommand.class, GenerateCommand.class, OverlayCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:success", "1:internal error (a bug: please report it with the stack trace)",
             "2:usage error, unreadable or malformed input, or unwritable output"})
