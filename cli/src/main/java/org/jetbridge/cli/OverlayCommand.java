@@ -97,7 +97,8 @@ final class OverlayCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
         }
-        org.jetbridge.sim.MinBiasPool interactions = loadPool(pool);
+        Map<String, Object> poolMeta = new java.util.HashMap<>();
+        org.jetbridge.sim.MinBiasPool interactions = loadPool(pool, poolMeta);
         long needed = needed(pu);
         if (needed > interactions.interactions()) {
             throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
@@ -111,11 +112,17 @@ final class OverlayCommand implements Callable<Integer> {
         long pileupInteractions = 0;
         try (TopJetDataset.Reader in = openJets(jets)) {
             Map<String, Object> meta = new java.util.LinkedHashMap<>();
+            // the hard-scatter generation as it is in the top-jet file, then what the pool and the overlay add
             in.metadata().forEach((k, v) -> {
                 if (!k.equals("schema") && !k.startsWith("max_")) {
-                    meta.put("jets." + k, v);
+                    meta.put(k, v);
                 }
             });
+            for (String k : List.of("seed", "preset", "events", "jetbridge_version")) {
+                if (poolMeta.containsKey(k)) {
+                    meta.put("pool." + k, poolMeta.get(k));
+                }
+            }
             meta.put("pileup_mode", pu.mode().name());
             meta.put("pileup_mu", mu);
             meta.put("pileup_mu_sigma", muSigma);
@@ -223,8 +230,9 @@ final class OverlayCommand implements Callable<Integer> {
     }
 
     /** The pool file as the testbed's in-memory pool (energies massless: the file stores pt, eta, phi). */
-    static org.jetbridge.sim.MinBiasPool loadPool(Path file) {
+    static org.jetbridge.sim.MinBiasPool loadPool(Path file, Map<String, Object> metadata) {
         try (MinBiasPool.Reader r = MinBiasPool.open(file)) {
+            metadata.putAll(r.metadata());
             int k = Math.toIntExact(r.interactions());
             int m = Math.toIntExact(r.particles());
             int[] off = new int[k + 1];
