@@ -169,7 +169,7 @@ final class GenerateCommand implements Callable<Integer> {
                 default -> minBias(settings, seed, threads, meta, progress);
             };
         } catch (IOException | UncheckedIOException e) {
-            throw new OutputException(output.toString(), "cannot write (" + e.getMessage() + ")", e);
+            throw GenerateCommand.outputError(output, e);
         }
         double s = progress.elapsedSeconds();
         String what = p.equals("minbias") ? "interactions" : "jets";
@@ -310,6 +310,15 @@ final class GenerateCommand implements Callable<Integer> {
             w.commit();
             return w.interactions();
         }
+    }
+
+    /** A write failure as a one-line user error naming the output once. */
+    static OutputException outputError(Path output, Exception e) {
+        String m = String.valueOf(e.getMessage());
+        String prefix = output + ": ";
+        String abs = output.toAbsolutePath() + ": ";
+        m = m.startsWith(prefix) ? m.substring(prefix.length()) : m.startsWith(abs) ? m.substring(abs.length()) : m;
+        return new OutputException(output.toString(), "cannot write: " + m, e);
     }
 
     private static String size(Path file) {

@@ -178,7 +178,7 @@ final class OverlayCommand implements Callable<Integer> {
                 written = out.jets();
             }
         } catch (IOException | UncheckedIOException e) {
-            throw new OutputException(output.toString(), "cannot write (" + e.getMessage() + ")", e);
+            throw GenerateCommand.outputError(output, e);
         }
         double s = progress.elapsedSeconds();
         progress.summary(String.format(Locale.ROOT, "%d jets at mu = %s (%s): <n_pu> = %.2f, <pile-up particles "
