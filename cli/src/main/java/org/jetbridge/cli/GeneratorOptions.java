@@ -21,7 +21,7 @@ public final class GeneratorOptions {
 
     @Option(names = "--preset", paramLabel = "PRESET",
             description = "Generator preset: nominal (the simulation) or data (the mis-modelled pseudo-data: shower "
-                    + "muR = 2, extra d0 smearing, 2 % lower tracking efficiency) (default: nominal).")
+                    + "muR = 2, extra d0 smearing, tracking efficiency 0.02 lower) (default: nominal).")
     String preset;
 
     @Option(names = "--seed", paramLabel = "SEED",
