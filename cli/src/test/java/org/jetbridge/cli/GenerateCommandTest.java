@@ -139,4 +139,32 @@ class GenerateCommandTest {
             }
         }
     }
+
+    @Test
+    void pileupInFlavourEventsAddsSoftConstituentsToTheJets() throws IOException {
+        Path clean = generate("flavour", "clean.h5", "--events", "120", "--seed", "8", "--fractions",
+                "b=0,c=0,light=1,gluon=0");
+        Path dirty = generate("flavour", "dirty.h5", "--events", "120", "--seed", "8", "--fractions",
+                "b=0,c=0,light=1,gluon=0", "--mu", "80");
+        double[] mean = new double[2];
+        Path[] files = {clean, dirty};
+        for (int f = 0; f < 2; f++) {
+            try (TaggingDataset.Reader r = TaggingDataset.open(files[f])) {
+                Object p = r.metadata().get("pileup"); // a Boolean attribute is stored as int8
+                assertEquals(f == 1, p instanceof Boolean on ? on : ((Number) p).intValue() != 0, "pileup: " + p);
+                long n = 0;
+                double sum = 0;
+                for (RowBatch b : r.batches(100)) {
+                    for (int j = 0; j < b.rows(); j++) {
+                        sum += b.floats(TaggingDataset.JETS)[j * 5 + 4];
+                        n++;
+                    }
+                }
+                mean[f] = sum / n;
+            }
+        }
+        // 80 interactions put roughly 80 x 0.16 x 6 charged + neutral particles per unit area into an R = 0.4 cone
+        assertTrue(mean[1] > mean[0] + 5, "constituents per jet without / with pile-up: " + mean[0] + " / "
+                + mean[1]);
+    }
 }
