@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.jetbridge.core.Event;
 import org.jetbridge.core.JetDefinition;
 import org.jetbridge.io.AtomicOutput;
-import org.jetbridge.io.EventSource;
 import org.jetbridge.io.JetCsvWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +47,7 @@ final class ClusterCommand implements Callable<Integer> {
         Progress progress = new Progress(spec.commandLine().getErr(), "jetbridge cluster", quiet);
         long events = 0;
         long jets;
-        try (EventSource source = input.open(); AtomicOutput out = output.open(spec)) {
+        try (EventInputOptions.Events source = input.open(spec); AtomicOutput out = output.open(spec)) {
             JetCsvWriter writer = new JetCsvWriter(out);
             while (source.hasNext()) {
                 Event event = source.next();

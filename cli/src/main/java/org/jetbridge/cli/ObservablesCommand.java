@@ -14,7 +14,6 @@ import org.jetbridge.core.groom.SoftDrop;
 import org.jetbridge.core.substructure.Observable;
 import org.jetbridge.core.substructure.Observables;
 import org.jetbridge.io.AtomicOutput;
-import org.jetbridge.io.EventSource;
 import org.jetbridge.io.ObservableCsvWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -96,7 +95,7 @@ final class ObservablesCommand implements Callable<Integer> {
         Progress progress = new Progress(spec.commandLine().getErr(), "jetbridge observables", quiet);
         long events = 0;
         long jets;
-        try (EventSource source = input.open(); AtomicOutput out = output.open(spec)) {
+        try (EventInputOptions.Events source = input.open(spec); AtomicOutput out = output.open(spec)) {
             ObservableCsvWriter writer = new ObservableCsvWriter(out, selected);
             while (source.hasNext()) {
                 Event event = source.next();

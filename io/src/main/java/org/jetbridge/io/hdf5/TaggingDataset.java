@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The flavour-tagging dataset: per jet up to N_max constituents sorted by pT (GeV, rad, cm for impact parameters
+ * The flavour-tagging dataset: per jet up to N_max constituents sorted by pT (GeV, rad, mm for impact parameters
  * as produced by the generator), a mask, jet kinematics and labels. Datasets:
  * <ul>
  * <li>{@code constituents} float32 [N, N_max, 11]: {@link #CONSTITUENT_FEATURES}, zero-padded;</li>
