@@ -248,12 +248,12 @@ public final class HistogramPlot implements Plot {
         drawSeries(s, rp, Histogram.ratio(hs.get(j), ref), st == Style.STEP ? Style.STEP_BARS : st, j, false);
       }
       rp.endClip(s);
-      rp.drawFrame(s, true, true);
+      rp.drawFrame(s, true, true, true);
     }
     return s.finish();
   }
 
-  private static void drawSeries(Svg s, Panel p, Histogram h, Style style, int index, boolean closed) {
+  static void drawSeries(Svg s, Panel p, Histogram h, Style style, int index, boolean closed) {
     String colour = Palette.colour(index);
     int n = h.bins();
     if (style == Style.STEP_BAND) {

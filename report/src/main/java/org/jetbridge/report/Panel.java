@@ -15,6 +15,8 @@ final class Panel {
   final double height;
   final Axis x;
   final Axis y;
+  /** Distance in px from the frame to the baseline of the rotated y label. */
+  double yLabelOffset = 52;
 
   Panel(double left, double top, double width, double height, Axis x, Axis y) {
     this.left = left;
@@ -63,6 +65,18 @@ final class Panel {
 
   /** Frame, ticks, tick labels (x labels only if {@code xTickLabels}) and axis labels (x label only if {@code xLabel}). */
   void drawFrame(Svg s, boolean xTickLabels, boolean xLabel) {
+    drawFrame(s, xTickLabels, xLabel, true, true, false);
+  }
+
+  void drawFrame(Svg s, boolean xTickLabels, boolean xLabel, boolean omitTopYLabel) {
+    drawFrame(s, xTickLabels, xLabel, true, true, omitTopYLabel);
+  }
+
+  /**
+   * The frame with inward ticks on all sides; each kind of text is optional (corner plots label only the outer
+   * panels); {@code omitTopYLabel} drops a y label at the panel's top edge.
+   */
+  void drawFrame(Svg s, boolean xTickLabels, boolean xLabel, boolean yTickLabels, boolean yLabel, boolean omitTopYLabel) {
     s.open("g", "stroke", "#000000", "stroke-width", "1", "fill", "none");
     s.empty("rect", "x", Fmt.px(left), "y", Fmt.px(top), "width", Fmt.px(width), "height", Fmt.px(height));
     StringBuilder d = new StringBuilder();
@@ -91,15 +105,17 @@ final class Panel {
       }
     }
     for (Axis.Tick t : yTicks()) {
-      if (t.major() && !t.label().isEmpty()) {
+      // a label at the very top of a lower panel would collide with the panel above's lowest label
+      boolean atTop = Math.abs(py(t.value()) - top) < 1;
+      if (yTickLabels && t.major() && !t.label().isEmpty() && !(omitTopYLabel && atTop)) {
         s.text(t.label(), TICK_FONT, "x", Fmt.px(left - 6), "y", Fmt.px(py(t.value()) + 4.5), "text-anchor", "end");
       }
     }
     if (xLabel && !x.label().isEmpty()) {
       s.text(x.label(), LABEL_FONT, "x", Fmt.px(left + width), "y", Fmt.px(bottom() + 40), "text-anchor", "end");
     }
-    if (!y.label().isEmpty()) {
-      double lx = left - 52;
+    if (yLabel && !y.label().isEmpty()) {
+      double lx = left - yLabelOffset;
       s.text(y.label(), LABEL_FONT, "x", Fmt.px(lx), "y", Fmt.px(top), "text-anchor", "end",
           "transform", "rotate(-90 " + Fmt.px(lx) + " " + Fmt.px(top) + ")");
     }

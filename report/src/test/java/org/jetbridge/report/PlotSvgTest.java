@@ -49,7 +49,7 @@ class PlotSvgTest {
   @Test
   void everyPlotIsWellFormedSvgWithAxesAndLegend() throws Exception {
     for (Plot p : List.of(SampleReport.massPlot(), SampleReport.logPlot(), SampleReport.rocPlot(),
-        SampleReport.c2stPlot(), SampleReport.biasPlot(), SampleReport.coveragePlot(), SampleReport.lossPlot())) {
+        SampleReport.c2stPlot(), SampleReport.biasPlot(), SampleReport.coveragePlot(), SampleReport.lossPlot(), SampleReport.cornerPlot())) {
       String svg = p.toSvg();
       Document d = parse(svg);
       Element root = d.getDocumentElement();

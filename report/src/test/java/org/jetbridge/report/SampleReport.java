@@ -118,6 +118,27 @@ final class SampleReport {
         .add(new CurvePlot.Series("train", epoch, loss, null, null, CurvePlot.Draw.LINE, CurvePlot.Errors.BAND));
   }
 
+  static double[][] latent(Random rng, int n, double shift, double scale, double rho) {
+    double[][] rows = new double[n][4];
+    for (int i = 0; i < n; i++) {
+      double a = rng.nextGaussian();
+      double b = rng.nextGaussian();
+      rows[i][0] = shift + scale * a;
+      rows[i][1] = rho * a + Math.sqrt(1 - rho * rho) * b;
+      rows[i][2] = 0.5 * rng.nextGaussian() + 0.3 * a * a;
+      rows[i][3] = scale * rng.nextGaussian() - shift;
+    }
+    return rows;
+  }
+
+  static CornerPlot cornerPlot() {
+    Random rng = new Random(15);
+    return new CornerPlot("PC_{1}", "PC_{2}", "PC_{3}", "PC_{4}").title("Latent PCA: simulation, data, calibrated")
+        .add("simulation", latent(rng, 4000, 0, 1, 0.6))
+        .add("data", latent(rng, 4000, 0.5, 1.2, 0.3))
+        .add("calibrated sim.", latent(rng, 4000, 0.45, 1.18, 0.32));
+  }
+
   static HtmlReport build() {
     HtmlReport r = new HtmlReport("jetbridge sample report").subtitle("toy numbers, seeds 11–14; report module self-test");
     r.section("Testbed validation").paragraph("Reference numbers of the generator compared with their targets & tolerances <ok>.");
@@ -128,6 +149,8 @@ final class SampleReport {
         .row("events", 100000L, null, null, Table.Cell.of("n/a")));
     r.figure(massPlot(), "Jet mass in simulation (band: statistical uncertainty) and data, with the ratio panel.");
     r.figure(logPlot(), "Unit-area p_T spectra on a log axis.");
+    r.section("Calibration");
+    r.figure(cornerPlot(), "Corner plot of the first four principal components; contours enclose 39 % and 87 %.");
     r.section("Tagger");
     r.figure(rocPlot(), "Background rejection vs signal efficiency for three separations; dashed: random guess.");
     r.figure(c2stPlot(), "Classifier two-sample test ROC before and after calibration.");
