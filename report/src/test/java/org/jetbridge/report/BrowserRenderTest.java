@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class BrowserRenderTest {
   static final int WIDTH = 1360;
-  static final int HEIGHT = 4200;
+  static final int HEIGHT = 5200;
 
   record Rendered(BufferedImage image, List<String> console) {}
 

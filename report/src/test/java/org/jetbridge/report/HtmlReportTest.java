@@ -25,9 +25,9 @@ class HtmlReportTest {
     String html = SampleReport.build().render();
     assertTrue(html.startsWith("<!DOCTYPE html>\n<html xmlns=\"" + XHTML + "\""));
     Document d = PlotSvgTest.parse(html);
-    assertEquals(8, d.getElementsByTagNameNS(PlotSvgTest.SVG_NS, "svg").getLength()
-        - nestedSvgCount(d), "eight top-level figures");
-    assertEquals(8, d.getElementsByTagNameNS(XHTML, "figure").getLength());
+    assertEquals(9, d.getElementsByTagNameNS(PlotSvgTest.SVG_NS, "svg").getLength()
+        - nestedSvgCount(d), "nine top-level figures");
+    assertEquals(9, d.getElementsByTagNameNS(XHTML, "figure").getLength());
     assertEquals(4, d.getElementsByTagNameNS(XHTML, "section").getLength());
     NodeList tds = d.getElementsByTagNameNS(XHTML, "td");
     List<String> passFail = new ArrayList<>();
