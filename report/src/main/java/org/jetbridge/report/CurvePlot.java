@@ -54,6 +54,7 @@ public final class CurvePlot implements Plot {
   private double yMin = Double.NaN;
   private double yMax = Double.NaN;
   private LegendPosition legend = LegendPosition.TOP_RIGHT;
+  private double dodge;
 
   public CurvePlot title(String title) {
     this.title = title;
@@ -91,6 +92,18 @@ public final class CurvePlot implements Plot {
 
   public CurvePlot legend(LegendPosition position) {
     this.legend = position;
+    return this;
+  }
+
+  /**
+   * Draws series j shifted by (j − (n − 1)/2)·{@code dx} along x (data units) so that markers and error bars of
+   * several methods at the same x (e.g. the same μ) do not hide each other. The data are not changed.
+   */
+  public CurvePlot dodge(double dx) {
+    if (!Double.isFinite(dx)) {
+      throw new IllegalArgumentException("curve plot dodge: expected a finite x offset, got " + dx);
+    }
+    this.dodge = dx;
     return this;
   }
 
@@ -195,7 +208,7 @@ public final class CurvePlot implements Plot {
       lg.add(new Legend.Entry(g.label(), "#888888", "5 4", true, false, Marker.NONE));
     }
     for (int j = 0; j < series.size(); j++) {
-      Series se = series.get(j);
+      Series se = shifted(series.get(j), (j - (series.size() - 1) / 2.0) * dodge);
       String colour = Palette.colour(j);
       boolean hasErr = se.yLow() != null;
       if (hasErr && se.errors() == Errors.BAND) {
@@ -237,6 +250,17 @@ public final class CurvePlot implements Plot {
     p.drawFrame(s, true, true);
     lg.draw(s, p, legend);
     return s.finish();
+  }
+
+  private static Series shifted(Series s, double dx) {
+    if (dx == 0) {
+      return s;
+    }
+    double[] x = s.x().clone();
+    for (int i = 0; i < x.length; i++) {
+      x[i] += dx;
+    }
+    return new Series(s.label(), x, s.y(), s.yLow(), s.yHigh(), s.draw(), s.errors());
   }
 
   /** Band polygon(s): yHigh forwards then yLow backwards, split wherever a point is missing. */

@@ -142,6 +142,21 @@ class PlotSvgTest {
   }
 
   @Test
+  void dodgeShiftsSeriesSymmetricallyWithoutChangingData() {
+    double[] x = {0, 10};
+    CurvePlot c = new CurvePlot().xRange(-5, 15).yRange(0, 4).dodge(1)
+        .add(new CurvePlot.Series("a", x, new double[] {1, 1}, null, null, CurvePlot.Draw.LINE, CurvePlot.Errors.BAND))
+        .add(new CurvePlot.Series("b", x, new double[] {3, 3}, null, null, CurvePlot.Draw.LINE, CurvePlot.Errors.BAND));
+    String svg = c.toSvg();
+    Panel p = c.panel();
+    // series a at x − 0.5, series b at x + 0.5
+    assertTrue(svg.contains("d=\"M" + Fmt.px(p.px(-0.5)) + "," + Fmt.px(p.py(1)) + "L" + Fmt.px(p.px(9.5)) + ","), svg);
+    assertTrue(svg.contains("d=\"M" + Fmt.px(p.px(0.5)) + "," + Fmt.px(p.py(3)) + "L" + Fmt.px(p.px(10.5)) + ","), svg);
+    assertEquals(0, x[0]);
+    assertEquals(svg, c.toSvg(), "drawing twice does not shift twice");
+  }
+
+  @Test
   void labelMarkupBecomesScriptTspans() {
     StringBuilder sb = new StringBuilder();
     Text.appendSvg(sb, "p_{T} & m^{2}", 10);

@@ -88,7 +88,7 @@ final class SampleReport {
       p.add(new CurvePlot.Series(methods[k], mu, y, lo, hi, CurvePlot.Draw.LINE_MARKERS,
           k == 0 ? CurvePlot.Errors.BAND : CurvePlot.Errors.BARS));
     }
-    return p.legend(LegendPosition.TOP_LEFT);
+    return p.legend(LegendPosition.TOP_LEFT).dodge(1.5);
   }
 
   static CurvePlot coveragePlot() {
