@@ -5,7 +5,7 @@ import java.util.List;
 
 /** A plot legend: one row per series (line sample, band swatch and/or marker, then the label). */
 final class Legend {
-  /** Corner of the data panel in which the legend is placed. */
+  /** One legend row: label markup, colour, optional dash pattern, and which samples (line, band, marker) to draw. */
   record Entry(String label, String colour, String dash, boolean line, boolean band, Marker marker) {}
 
   private static final double FONT = 13;
