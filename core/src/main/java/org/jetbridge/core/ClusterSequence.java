@@ -16,6 +16,20 @@ import java.util.TreeSet;
  * largest distance so far. Units: momenta in GeV; d_ij in GeV^{2p}.
  *
  * <p>Internally all pseudojets live in flat arrays (struct of arrays); {@link Jet} objects are views.
+ *
+ * <p>Strategies ({@link ClusteringStrategy}; the history is identical for all of them, ties included):
+ * <ul>
+ * <li>{@code N2_PLAIN}: nearest-neighbour bookkeeping over all pairs, O(N²) time, O(N) memory; the only one
+ * used for R ≥ π/2 (including {@link JetDefinition#MAX_RADIUS}).</li>
+ * <li>{@code N2_TILED}: (y, φ) tiles of side ≥ R; neighbour updates cost O(N_tile) per step, the search for
+ * the smallest d_i stays a linear scan, so O(N²) with a small constant plus O(N·ρR²) neighbour work
+ * (ρ = particle density), ≈ O(N^{3/2}) for typical events.</li>
+ * <li>{@code N2_MINHEAP_TILED}: as tiled, with the d_i in a binary tournament tree: O(N·(ρR² + log N)) for
+ * uniform densities, O(N²) only when all particles lie within one R of each other.</li>
+ * <li>{@code AUTO}: plain below 40 inputs or for R ≥ π/2, tiled below 400, min-heap tiled above (crossovers
+ * measured with the {@code bench} module, see docs/performance.md).</li>
+ * </ul>
+ * A requested tiled strategy with R ≥ π/2 runs the plain loop; {@link #strategy()} reports what ran.
  */
 public final class ClusterSequence {
 
@@ -45,7 +59,10 @@ public final class ClusterSequence {
         this(inputs, definition, ClusteringStrategy.AUTO);
     }
 
-    /** Clusters the inputs with the given strategy (results do not depend on it). */
+    /**
+     * Clusters the inputs with the given strategy (results do not depend on it; see the class comment for the
+     * complexity of each).
+     */
     public ClusterSequence(List<FourMomentum> inputs, JetDefinition definition, ClusteringStrategy strategy) {
         this.definition = definition;
         this.n = inputs.size();
@@ -79,7 +96,7 @@ public final class ClusterSequence {
             jetHistory[i] = i;
         }
         nHist = n;
-        this.strategyUsed = strategy == ClusteringStrategy.AUTO ? ClusteringStrategies.choose(n, definition) : strategy;
+        this.strategyUsed = ClusteringStrategies.resolve(strategy, n, definition);
         ClusteringStrategies.run(this, strategyUsed);
     }
 

@@ -3,31 +3,93 @@ package org.jetbridge.core;
 /**
  * The clustering loops. Each works on the flat arrays of a {@link ClusterSequence} and calls its
  * {@code mergeJets}/{@code mergeWithBeam} steps; all produce the same history.
+ *
+ * <p>Why the histories are identical: every strategy computes the same quantities with the same floating-point
+ * expressions ({@link #dist}, {@link #diJ}) and resolves exact ties by the same total order — the nearest
+ * neighbour of an object is the one with the smallest (ΔR², pseudojet index), the next step is the object with the
+ * smallest (d_i, pseudojet index), and a merge always passes the lower pseudojet index first. Only the search
+ * structure differs, so the answer cannot.
  */
 final class ClusteringStrategies {
+    /** At or above this radius the tiles would wrap onto themselves in φ: tiling falls back to the plain loop. */
+    static final double MAX_TILED_RADIUS = Math.PI / 2;
+
+    /** Below this many inputs the plain loop wins (no tile set-up). Measured, see docs/performance.md. */
+    static final int PLAIN_MAX_N = 40;
+    /** From this many inputs the min-heap pays off against the linear scan of d_i. */
+    static final int HEAP_MIN_N = 400;
+
     private ClusteringStrategies() {
     }
 
+    /** The strategy AUTO stands for, by input size and radius. */
     static ClusteringStrategy choose(int n, JetDefinition def) {
-        return ClusteringStrategy.N2_PLAIN;
+        if (n < PLAIN_MAX_N || def.radius() >= MAX_TILED_RADIUS) {
+            return ClusteringStrategy.N2_PLAIN;
+        }
+        return n < HEAP_MIN_N ? ClusteringStrategy.N2_TILED : ClusteringStrategy.N2_MINHEAP_TILED;
+    }
+
+    /** The strategy that will actually run for a request: AUTO resolved, tiling replaced by plain for large R. */
+    static ClusteringStrategy resolve(ClusteringStrategy requested, int n, JetDefinition def) {
+        if (requested == ClusteringStrategy.AUTO) {
+            return choose(n, def);
+        }
+        if (requested != ClusteringStrategy.N2_PLAIN && def.radius() >= MAX_TILED_RADIUS) {
+            return ClusteringStrategy.N2_PLAIN;
+        }
+        return requested;
     }
 
     static void run(ClusterSequence cs, ClusteringStrategy strategy) {
         switch (strategy) {
             case N2_PLAIN -> plain(cs);
-            default -> plain(cs);
+            case N2_TILED -> new TiledClustering(cs, false).run();
+            case N2_MINHEAP_TILED -> new TiledClustering(cs, true).run();
+            default -> throw new IllegalArgumentException("unresolved clustering strategy " + strategy);
         }
     }
 
-    /** Azimuthal distance for φ in [0, 2π): π − |π − |φ1 − φ2||. */
+    /** Azimuthal distance for φ in [0, 2π): π − |π − |φ1 − φ2||. Symmetric in its arguments bit for bit. */
     static double dphi(double phi1, double phi2) {
         return Math.PI - Math.abs(Math.PI - Math.abs(phi1 - phi2));
+    }
+
+    /** ΔR² of slots i and j; the one expression every strategy uses, so rounding is identical. */
+    static double dist(double[] y, double[] ph, int i, int j) {
+        double dphi = dphi(ph[i], ph[j]);
+        double dy = y[i] - y[j];
+        return dphi * dphi + dy * dy;
+    }
+
+    /**
+     * Whether a candidate at squared distance {@code dist} with pseudojet index {@code candIdx} beats the current
+     * nearest neighbour (distance {@code best}, pseudojet index {@code bestIdx}, or −1 for none within R).
+     */
+    static boolean closer(double dist, int candIdx, double best, int bestIdx) {
+        return dist < best || (dist == best && bestIdx >= 0 && candIdx < bestIdx);
+    }
+
+    /** d_i = min(f_i, f_NN) ΔR²_NN, or f_i R² without a neighbour (then nnDist = R²). */
+    static double diJ(int i, int[] nn, double[] nnDist, double[] f) {
+        double fi = f[i];
+        int j = nn[i];
+        if (j >= 0 && f[j] < fi) {
+            fi = f[j];
+        }
+        return nnDist[i] * fi;
+    }
+
+    /** Records the pairwise merge of pseudojets p and q (order-independent); returns the new pseudojet. */
+    static int merge(ClusterSequence cs, int p, int q, double dNormalised) {
+        return p < q ? cs.mergeJets(p, q, dNormalised) : cs.mergeJets(q, p, dNormalised);
     }
 
     /**
      * Nearest-neighbour N² loop. For every active object keep its geometric nearest neighbour (within R) and
      * d_i = min(f_i, f_NN) ΔR² (f = momentum factor), or f_i R² without one; the global minimum of d_i is the
      * next step, because the pair with the smallest d_ij is always nearest neighbours of its softer member.
+     * Slots are kept compact (the last one moves into a freed slot) so every scan is over a dense prefix.
      */
     static void plain(ClusterSequence cs) {
         JetDefinition def = cs.definition();
@@ -49,11 +111,11 @@ final class ClusteringStrategies {
             nn[i] = -1;
             for (int j = 0; j < i; j++) {
                 double dist = dist(y, ph, i, j);
-                if (dist < nnDist[i]) {
+                if (closer(dist, idx[j], nnDist[i], nn[i] >= 0 ? idx[nn[i]] : -1)) {
                     nnDist[i] = dist;
                     nn[i] = j;
                 }
-                if (dist < nnDist[j]) {
+                if (closer(dist, idx[i], nnDist[j], nn[j] >= 0 ? idx[nn[j]] : -1)) {
                     nnDist[j] = dist;
                     nn[j] = i;
                 }
@@ -68,8 +130,9 @@ final class ClusteringStrategies {
             int a = 0;
             double dmin = d[0];
             for (int i = 1; i < tail; i++) {
-                if (d[i] < dmin) {
-                    dmin = d[i];
+                double di = d[i];
+                if (di < dmin || (di == dmin && idx[i] < idx[a])) {
+                    dmin = di;
                     a = i;
                 }
             }
@@ -85,7 +148,7 @@ final class ClusteringStrategies {
                 for (int i = 0; i < tail; i++) {
                     stale[i] = nn[i] == a || nn[i] == b;
                 }
-                int k = cs.mergeJets(idx[a], idx[b], dmin);
+                int k = merge(cs, idx[a], idx[b], dmin);
                 setSlot(cs, def, a, k, idx, y, ph, f);
                 stale[a] = true;
                 freed = b;
@@ -106,13 +169,16 @@ final class ClusteringStrategies {
                         nn[i] = freed;
                     }
                 }
+                if (a == tail) {
+                    a = freed;
+                }
             }
             for (int i = 0; i < tail; i++) {
                 if (stale[i]) {
-                    recomputeNn(i, tail, y, ph, nnDist, nn, r2);
+                    recomputeNn(i, tail, idx, y, ph, nnDist, nn, r2);
                 } else if (a >= 0) {
                     double dist = dist(y, ph, i, a);
-                    if (dist < nnDist[i]) {
+                    if (closer(dist, idx[a], nnDist[i], nn[i] >= 0 ? idx[nn[i]] : -1)) {
                         nnDist[i] = dist;
                         nn[i] = a;
                     }
@@ -124,32 +190,21 @@ final class ClusteringStrategies {
         }
     }
 
-    private static void recomputeNn(int i, int tail, double[] y, double[] ph, double[] nnDist, int[] nn, double r2) {
-        nnDist[i] = r2;
-        nn[i] = -1;
+    private static void recomputeNn(int i, int tail, int[] idx, double[] y, double[] ph, double[] nnDist, int[] nn,
+            double r2) {
+        double best = r2;
+        int bestSlot = -1;
         for (int j = 0; j < tail; j++) {
             if (j != i) {
                 double dist = dist(y, ph, i, j);
-                if (dist < nnDist[i]) {
-                    nnDist[i] = dist;
-                    nn[i] = j;
+                if (closer(dist, idx[j], best, bestSlot >= 0 ? idx[bestSlot] : -1)) {
+                    best = dist;
+                    bestSlot = j;
                 }
             }
         }
-    }
-
-    private static double diJ(int i, int[] nn, double[] nnDist, double[] f) {
-        double fi = f[i];
-        if (nn[i] >= 0 && f[nn[i]] < fi) {
-            fi = f[nn[i]];
-        }
-        return nnDist[i] * fi;
-    }
-
-    private static double dist(double[] y, double[] ph, int i, int j) {
-        double dphi = dphi(ph[i], ph[j]);
-        double dy = y[i] - y[j];
-        return dphi * dphi + dy * dy;
+        nnDist[i] = best;
+        nn[i] = bestSlot;
     }
 
     private static void setSlot(ClusterSequence cs, JetDefinition def, int slot, int jet, int[] idx, double[] y,
@@ -162,9 +217,6 @@ final class ClusteringStrategies {
 
     private static void moveSlot(int from, int to, int[] idx, double[] y, double[] ph, double[] f, double[] nnDist,
             int[] nn, double[] d) {
-        if (from == to) {
-            return;
-        }
         idx[to] = idx[from];
         y[to] = y[from];
         ph[to] = ph[from];
