@@ -4,21 +4,32 @@ import static org.jetbridge.core.ClusteringStrategies.closer;
 import static org.jetbridge.core.ClusteringStrategies.diJ;
 import static org.jetbridge.core.ClusteringStrategies.dist;
 
+import java.util.Arrays;
+
 /**
  * Tiled nearest-neighbour clustering: the (y, φ) plane is cut into tiles at least R wide, so an object's
  * neighbours within R lie in its own tile or one of the 8 around it (φ periodic, y clamped at the edges of the
- * occupied range, beam-like rapidities clamped into the edge tiles). After each step only the objects in the
- * tiles around the merged objects can change their nearest neighbour. The smallest d_i is found either by a
- * linear scan over a dense array ({@link ClusteringStrategy#N2_TILED}) or from a tournament tree (a binary
- * min-heap over slots updated in place, {@link ClusteringStrategy#N2_MINHEAP_TILED}).
+ * occupied range, beam-like rapidities clamped into the edge tiles). After each step only objects near the merged
+ * ones can change their nearest neighbour.
  *
- * <p>Requires R &lt; π/2 (the caller falls back to the plain loop otherwise). All arrays are allocated once.
+ * <p>The searches are lazy: a neighbouring tile is skipped when the distance from the point to the tile's edge
+ * already exceeds what could matter (the best distance found so far, or the largest nearest-neighbour distance
+ * of the tile's objects, kept per tile as an upper bound). Edge distances are shrunk by a small slack so that
+ * rounding can never skip an object whose computed distance would have won or tied.
+ *
+ * <p>The smallest d_i is found either by a linear scan over a dense array ({@link ClusteringStrategy#N2_TILED}) or
+ * from a tournament tree (a binary min-heap over slots updated in place, {@link ClusteringStrategy#N2_MINHEAP_TILED}).
+ * Requires R &lt; π/2 (the caller falls back to the plain loop otherwise). All arrays are allocated once.
  */
 final class TiledClustering {
     /** Tiles are made this much wider than R so that rounding in the tile index can never hide a neighbour. */
     private static final double TILE_MARGIN = 1.0 + 1e-9;
+    /** Edge distances are reduced by this (in units of y and φ) before deciding to skip a tile. */
+    private static final double EDGE_SLACK = 1e-9;
     /** Rapidities beyond this are beam-like: they do not stretch the tiled range, they are clamped into it. */
     private static final double TILED_RAPIDITY_LIMIT = 1e4;
+    /** Neighbour k of a tile sits at row offset k / 3 − 1 and column offset k % 3 − 1; k = 4 is the tile itself. */
+    private static final int SELF = 4;
 
     private final ClusterSequence cs;
     private final JetDefinition def;
@@ -42,14 +53,19 @@ final class TiledClustering {
     private final int ny;
     private final int nphi;
     private final double y0;
+    private final double tileY;
+    private final double tilePhi;
     private final double invTileY;
     private final double invTilePhi;
     private final int[] head; // first slot of each tile, or -1
-    private final int[] nbr; // 9 entries per tile: the tile and its neighbours, -1 padded
+    private final int[] nbr; // 9 entries per tile (index k as for SELF), -1 where the row does not exist
+    private final double[] maxNn; // per tile: upper bound of nnDist of its objects
     private final int[] tileStamp;
     private int stamp;
-    private final int[] touched = new int[27];
-    private final boolean[] nearNew; // per tile of touched: is it in the new jet's neighbourhood
+    // squared lower bounds of the distance from a point to each of its 9 tiles
+    private final double[] edgeR = new double[9];
+    private final double[] edgeA = new double[9];
+    private final double[] edgeB = new double[9];
 
     // linear variant: dense array of d over active slots
     private final double[] dd;
@@ -96,39 +112,28 @@ final class TiledClustering {
             hi = 0.0;
         }
         double minWidth = r * TILE_MARGIN;
-        int np = (int) Math.floor(2 * Math.PI / minWidth);
-        nphi = Math.max(3, np);
+        nphi = Math.max(3, (int) Math.floor(2 * Math.PI / minWidth));
         long nyWanted = (long) Math.floor((hi - lo) / minWidth);
         ny = (int) Math.max(1, Math.min(nyWanted, 2L * n + 1));
-        double tileY = Math.max(minWidth, (hi - lo) / ny);
+        tileY = Math.max(minWidth, (hi - lo) / ny);
+        tilePhi = 2 * Math.PI / nphi;
         y0 = lo;
         invTileY = 1.0 / tileY;
-        invTilePhi = nphi / (2 * Math.PI);
+        invTilePhi = 1.0 / tilePhi;
         int nTiles = ny * nphi;
         head = new int[nTiles];
-        java.util.Arrays.fill(head, -1);
+        Arrays.fill(head, -1);
         tileStamp = new int[nTiles];
-        nearNew = new boolean[27];
+        maxNn = new double[nTiles];
         nbr = new int[9 * nTiles];
-        java.util.Arrays.fill(nbr, -1);
         for (int iy = 0; iy < ny; iy++) {
             for (int ip = 0; ip < nphi; ip++) {
                 int t = iy * nphi + ip;
-                int k = 9 * t;
-                nbr[k++] = t;
-                for (int dy = -1; dy <= 1; dy++) {
-                    int yy = iy + dy;
-                    if (yy < 0 || yy >= ny) {
-                        continue;
-                    }
-                    for (int dp = -1; dp <= 1; dp++) {
-                        if (dy == 0 && dp == 0) {
-                            continue;
-                        }
-                        int pp = ip + dp;
-                        pp = pp < 0 ? pp + nphi : pp >= nphi ? pp - nphi : pp;
-                        nbr[k++] = yy * nphi + pp;
-                    }
+                for (int k = 0; k < 9; k++) {
+                    int yy = iy + k / 3 - 1;
+                    int pp = ip + k % 3 - 1;
+                    pp = pp < 0 ? pp + nphi : pp >= nphi ? pp - nphi : pp;
+                    nbr[9 * t + k] = yy < 0 || yy >= ny ? -1 : yy * nphi + pp;
                 }
             }
         }
@@ -157,12 +162,14 @@ final class TiledClustering {
             load(i, i);
             insertInTile(i);
         }
-        initialNeighbours();
+        for (int i = 0; i < n; i++) {
+            recompute(i);
+        }
         for (int i = 0; i < n; i++) {
             d[i] = diJ(i, nn, nnDist, f);
         }
         if (heap) {
-            java.util.Arrays.fill(win, -1);
+            Arrays.fill(win, -1);
             for (int i = 0; i < n; i++) {
                 win[size + i] = i;
             }
@@ -184,70 +191,64 @@ final class TiledClustering {
             int b = nn[a];
             if (b >= 0) {
                 int k = ClusteringStrategies.merge(cs, idx[a], idx[b], dmin);
+                edges(y[a], ph[a], tile[a], edgeA);
+                edges(y[b], ph[b], tile[b], edgeB);
                 int ta = tile[a];
                 int tb = tile[b];
                 removeFromTile(a);
                 removeFromTile(b);
                 deactivate(b);
+                if (heap) {
+                    // out of the tree while its key (d, pseudojet index) is in flux, back in at the end of the step
+                    win[size + a] = -1;
+                    heapIncreased(a);
+                }
                 load(a, k);
                 insertInTile(a);
-                afterMerge(a, b, ta, tb);
+                stamp++;
+                lostNeighbour(ta, edgeA, a, b);
+                lostNeighbour(tb, edgeB, a, b);
+                newJet(a);
             } else {
                 cs.mergeWithBeam(idx[a], dmin);
+                edges(y[a], ph[a], tile[a], edgeA);
                 int ta = tile[a];
                 removeFromTile(a);
                 deactivate(a);
-                afterBeam(a, ta);
+                stamp++;
+                lostNeighbour(ta, edgeA, a, a);
             }
         }
     }
 
     // ---------------------------------------------------------------- neighbour bookkeeping
 
-    private void initialNeighbours() {
-        for (int i = 0; i < n; i++) {
-            nnDist[i] = r2;
-            nn[i] = -1;
-        }
-        // each unordered pair of tiles once: the tile itself and the 4 "forward" neighbours
-        for (int iy = 0; iy < ny; iy++) {
-            for (int ip = 0; ip < nphi; ip++) {
-                int t = iy * nphi + ip;
-                for (int i = head[t]; i >= 0; i = next[i]) {
-                    for (int j = next[i]; j >= 0; j = next[j]) {
-                        pair(i, j);
-                    }
-                }
-                int right = iy * nphi + (ip + 1 == nphi ? 0 : ip + 1);
-                pairTiles(t, right);
-                if (iy + 1 < ny) {
-                    int up = (iy + 1) * nphi;
-                    pairTiles(t, up + (ip == 0 ? nphi - 1 : ip - 1));
-                    pairTiles(t, up + ip);
-                    pairTiles(t, up + (ip + 1 == nphi ? 0 : ip + 1));
-                }
-            }
-        }
-    }
-
-    private void pairTiles(int t, int u) {
-        for (int i = head[t]; i >= 0; i = next[i]) {
-            for (int j = head[u]; j >= 0; j = next[j]) {
-                pair(i, j);
-            }
-        }
-    }
-
-    private void pair(int i, int j) {
-        double dist = dist(y, ph, i, j);
-        if (dist <= nnDist[i] && closer(dist, idx[j], nnDist[i], nnIdx(i))) {
-            nnDist[i] = dist;
-            nn[i] = j;
-        }
-        if (dist <= nnDist[j] && closer(dist, idx[i], nnDist[j], nnIdx(j))) {
-            nnDist[j] = dist;
-            nn[j] = i;
-        }
+    /**
+     * Fills out[k] with a lower bound of the squared distance from (yv, pv), which lies in tile c (possibly clamped
+     * into it), to anything in neighbour tile k of c.
+     */
+    private void edges(double yv, double pv, int c, double[] out) {
+        int iy = c / nphi;
+        int ip = c - iy * nphi;
+        double yLo = y0 + iy * tileY;
+        double pLo = ip * tilePhi;
+        double below = Math.max(0.0, yv - yLo - EDGE_SLACK);
+        double above = Math.max(0.0, yLo + tileY - yv - EDGE_SLACK);
+        double left = Math.max(0.0, pv - pLo - EDGE_SLACK);
+        double right = Math.max(0.0, pLo + tilePhi - pv - EDGE_SLACK);
+        double b2 = below * below;
+        double a2 = above * above;
+        double l2 = left * left;
+        double r2e = right * right;
+        out[0] = b2 + l2;
+        out[1] = b2;
+        out[2] = b2 + r2e;
+        out[3] = l2;
+        out[4] = 0.0;
+        out[5] = r2e;
+        out[6] = a2 + l2;
+        out[7] = a2;
+        out[8] = a2 + r2e;
     }
 
     private int nnIdx(int i) {
@@ -255,111 +256,135 @@ final class TiledClustering {
         return j >= 0 ? idx[j] : -1;
     }
 
-    /** Nearest neighbour of slot i over its 9 tiles (it must be in its tile already). */
+    /** Nearest neighbour of slot i (which must be in its tile): own tile first, then the tiles still in reach. */
     private void recompute(int i) {
         double best = r2;
         int bestSlot = -1;
         int bestIdx = -1;
-        int base = 9 * tile[i];
-        for (int k = base; k < base + 9; k++) {
-            int t = nbr[k];
-            if (t < 0) {
-                break;
+        int c = tile[i];
+        double yi = y[i];
+        double pi = ph[i];
+        for (int j = head[c]; j >= 0; j = next[j]) {
+            if (j != i) {
+                double dist = dist(y, ph, i, j);
+                if (dist <= best && closer(dist, idx[j], best, bestIdx)) {
+                    best = dist;
+                    bestSlot = j;
+                    bestIdx = idx[j];
+                }
+            }
+        }
+        double[] edge = edgeR;
+        edges(yi, pi, c, edge);
+        int base = 9 * c;
+        for (int k = 0; k < 9; k++) {
+            int t = nbr[base + k];
+            if (k == SELF || t < 0 || edge[k] > best) {
+                continue;
             }
             for (int j = head[t]; j >= 0; j = next[j]) {
-                if (j != i) {
-                    double dist = dist(y, ph, i, j);
-                    if (dist <= best && closer(dist, idx[j], best, bestIdx)) {
-                        best = dist;
-                        bestSlot = j;
-                        bestIdx = idx[j];
-                    }
+                double dist = dist(y, ph, i, j);
+                if (dist <= best && closer(dist, idx[j], best, bestIdx)) {
+                    best = dist;
+                    bestSlot = j;
+                    bestIdx = idx[j];
                 }
             }
         }
         nnDist[i] = best;
         nn[i] = bestSlot;
-    }
-
-    /** Collects the distinct tiles of the neighbourhoods of t (flagged as near the new jet when asked). */
-    private int collect(int count, int t, boolean flagNear) {
-        int base = 9 * t;
-        for (int k = base; k < base + 9; k++) {
-            int u = nbr[k];
-            if (u < 0) {
-                break;
-            }
-            if (tileStamp[u] != stamp) {
-                tileStamp[u] = stamp;
-                nearNew[count] = flagNear;
-                touched[count++] = u;
-            }
+        if (best > maxNn[c]) {
+            maxNn[c] = best;
         }
-        return count;
     }
 
-    private void afterMerge(int a, int b, int ta, int tb) {
-        stamp++;
-        int count = collect(0, tile[a], true);
-        count = collect(count, ta, false);
-        count = collect(count, tb, false);
+    /**
+     * Finds the objects around tile c whose nearest neighbour was slot a or b (gone, or replaced by the new jet)
+     * and recomputes them. A tile can hold such an object only if its edge is within the tile's largest nnDist;
+     * visited tiles get their bound tightened to the exact maximum.
+     */
+    private void lostNeighbour(int c, double[] edge, int a, int b) {
+        int base = 9 * c;
+        for (int k = 0; k < 9; k++) {
+            int t = nbr[base + k];
+            if (t < 0 || tileStamp[t] == stamp || edge[k] > maxNn[t]) {
+                continue;
+            }
+            tileStamp[t] = stamp;
+            double max = 0.0;
+            for (int j = head[t]; j >= 0; j = next[j]) {
+                int nj = nn[j];
+                if ((nj == a || nj == b) && j != a) {
+                    recompute(j);
+                    refresh(j);
+                }
+                if (nnDist[j] > max) {
+                    max = nnDist[j];
+                }
+            }
+            maxNn[t] = max;
+        }
+    }
+
+    /** The new jet in slot a: its own nearest neighbour, and whether it is the new nearest neighbour of others. */
+    private void newJet(int a) {
         double bestA = r2;
         int bestSlot = -1;
         int bestIdx = -1;
         int idxA = idx[a];
-        for (int c = 0; c < count; c++) {
-            boolean near = nearNew[c];
-            for (int j = head[touched[c]]; j >= 0; j = next[j]) {
+        int c = tile[a];
+        edges(y[a], ph[a], c, edgeA);
+        int base = 9 * c;
+        for (int m = 0; m < 9; m++) {
+            int k = m == 0 ? SELF : m == SELF ? 0 : m; // own tile first: it gives the tightest bound
+            int t = nbr[base + k];
+            if (t < 0 || edgeA[k] > Math.max(maxNn[t], bestA)) {
+                continue;
+            }
+            for (int j = head[t]; j >= 0; j = next[j]) {
                 if (j == a) {
                     continue;
                 }
-                int nj = nn[j];
-                if (nj == a || nj == b) {
-                    recompute(j);
-                } else if (near) {
-                    double dist = dist(y, ph, j, a);
-                    if (dist <= nnDist[j] && closer(dist, idxA, nnDist[j], nnIdx(j))) {
-                        nnDist[j] = dist;
-                        nn[j] = a;
-                    }
+                double dist = dist(y, ph, a, j);
+                if (dist <= nnDist[j] && closer(dist, idxA, nnDist[j], nnIdx(j))) {
+                    nnDist[j] = dist;
+                    nn[j] = a;
+                    refresh(j);
                 }
-                if (near) {
-                    // the new jet's own neighbour, from the same (symmetric) distances
-                    double dist = dist(y, ph, a, j);
-                    if (dist <= bestA && closer(dist, idx[j], bestA, bestIdx)) {
-                        bestA = dist;
-                        bestSlot = j;
-                        bestIdx = idx[j];
-                    }
+                if (dist <= bestA && closer(dist, idx[j], bestA, bestIdx)) {
+                    bestA = dist;
+                    bestSlot = j;
+                    bestIdx = idx[j];
                 }
-                refresh(j);
             }
         }
         nnDist[a] = bestA;
         nn[a] = bestSlot;
+        if (bestA > maxNn[c]) {
+            maxNn[c] = bestA;
+        }
         d[a] = diJ(a, nn, nnDist, f);
-        publish(a);
-    }
-
-    private void afterBeam(int a, int ta) {
-        stamp++;
-        int count = collect(0, ta, false);
-        for (int c = 0; c < count; c++) {
-            for (int j = head[touched[c]]; j >= 0; j = next[j]) {
-                if (nn[j] == a) {
-                    recompute(j);
-                }
-                refresh(j);
-            }
+        if (heap) {
+            win[size + a] = a;
+            heapDecreased(a);
+        } else {
+            dd[densePos[a]] = d[a];
         }
     }
 
-    /** Recomputes d_j and republishes it when it changed (f of a neighbour may have changed). */
+    /** Recomputes d_j after its neighbour changed and republishes it when it changed. */
     private void refresh(int j) {
         double v = diJ(j, nn, nnDist, f);
-        if (v != d[j]) {
+        double old = d[j];
+        if (v != old) {
             d[j] = v;
-            publish(j);
+            if (!heap) {
+                dd[densePos[j]] = v;
+            } else if (v < old) {
+                heapDecreased(j);
+            } else {
+                heapIncreased(j);
+            }
         }
     }
 
@@ -394,22 +419,35 @@ final class TiledClustering {
         return ds < dt || (ds == dt && idx[s] < idx[t]) ? s : t;
     }
 
-    private void publish(int slot) {
-        if (heap) {
-            int v = (size + slot) >> 1;
-            while (v >= 1) {
-                win[v] = better(win[2 * v], win[2 * v + 1]);
-                v >>= 1;
+    /** Key of slot s got smaller (or s entered): it climbs while it beats the winners above; nothing else moves. */
+    private void heapDecreased(int s) {
+        double ds = d[s];
+        int is = idx[s];
+        for (int v = (size + s) >> 1; v >= 1; v >>= 1) {
+            int w = win[v];
+            if (w != s) {
+                if (w >= 0) {
+                    double dw = d[w];
+                    if (dw < ds || (dw == ds && idx[w] < is)) {
+                        return;
+                    }
+                }
+                win[v] = s;
             }
-        } else {
-            dd[densePos[slot]] = d[slot];
+        }
+    }
+
+    /** Key of slot s got larger (or s left): only the nodes s was winning need a new match. */
+    private void heapIncreased(int s) {
+        for (int v = (size + s) >> 1; v >= 1 && win[v] == s; v >>= 1) {
+            win[v] = better(win[2 * v], win[2 * v + 1]);
         }
     }
 
     private void deactivate(int slot) {
         if (heap) {
             win[size + slot] = -1;
-            publish(slot);
+            heapIncreased(slot);
         } else {
             int p = densePos[slot];
             int last = --active;
