@@ -59,6 +59,8 @@ final class TiledClustering {
     private final double invTilePhi;
     private final int[] head; // first slot of each tile, or -1
     private final int[] nbr; // 9 entries per tile (index k as for SELF), -1 where the row does not exist
+    private final double[] tileYLo; // lower rapidity edge of each tile (nominal; edge rows extend to ±∞)
+    private final double[] tilePhiLo; // lower azimuth edge of each tile
     private final double[] maxNn; // per tile: upper bound of nnDist of its objects
     private final int[] tileStamp;
     private int stamp;
@@ -73,9 +75,11 @@ final class TiledClustering {
     private final int[] densePos;
     private int active;
 
-    // heap variant: tournament tree over slots, leaves at [size, 2 size)
+    // heap variant: tournament tree over slots, leaves at [size, 2 size); each node holds its winner and the
+    // winner's d, so a match needs no indirection (the pseudojet index is read only on equal d)
     private final int size;
     private final int[] win;
+    private final double[] wd;
 
     TiledClustering(ClusterSequence cs, boolean heap) {
         this.cs = cs;
@@ -125,15 +129,24 @@ final class TiledClustering {
         Arrays.fill(head, -1);
         tileStamp = new int[nTiles];
         maxNn = new double[nTiles];
+        tileYLo = new double[nTiles];
+        tilePhiLo = new double[nTiles];
         nbr = new int[9 * nTiles];
         for (int iy = 0; iy < ny; iy++) {
             for (int ip = 0; ip < nphi; ip++) {
-                int t = iy * nphi + ip;
-                for (int k = 0; k < 9; k++) {
-                    int yy = iy + k / 3 - 1;
-                    int pp = ip + k % 3 - 1;
-                    pp = pp < 0 ? pp + nphi : pp >= nphi ? pp - nphi : pp;
-                    nbr[9 * t + k] = yy < 0 || yy >= ny ? -1 : yy * nphi + pp;
+                int base = 9 * (iy * nphi + ip);
+                tileYLo[iy * nphi + ip] = y0 + iy * tileY;
+                tilePhiLo[iy * nphi + ip] = ip * tilePhi;
+                int left = ip == 0 ? nphi - 1 : ip - 1;
+                int right = ip == nphi - 1 ? 0 : ip + 1;
+                for (int dy = -1; dy <= 1; dy++) {
+                    int yy = iy + dy;
+                    int k = base + 3 * (dy + 1);
+                    boolean exists = yy >= 0 && yy < ny;
+                    int row = yy * nphi;
+                    nbr[k] = exists ? row + left : -1;
+                    nbr[k + 1] = exists ? row + ip : -1;
+                    nbr[k + 2] = exists ? row + right : -1;
                 }
             }
         }
@@ -145,12 +158,14 @@ final class TiledClustering {
             }
             size = s;
             win = new int[2 * s];
+            wd = new double[2 * s];
             dd = null;
             denseSlot = null;
             densePos = null;
         } else {
             size = 0;
             win = null;
+            wd = null;
             dd = new double[n];
             denseSlot = new int[n];
             densePos = new int[n];
@@ -170,11 +185,13 @@ final class TiledClustering {
         }
         if (heap) {
             Arrays.fill(win, -1);
+            Arrays.fill(wd, Double.POSITIVE_INFINITY);
             for (int i = 0; i < n; i++) {
                 win[size + i] = i;
+                wd[size + i] = d[i];
             }
             for (int v = size - 1; v >= 1; v--) {
-                win[v] = better(win[2 * v], win[2 * v + 1]);
+                match(v);
             }
         } else {
             for (int i = 0; i < n; i++) {
@@ -199,9 +216,11 @@ final class TiledClustering {
                 removeFromTile(b);
                 deactivate(b);
                 if (heap) {
-                    // out of the tree while its key (d, pseudojet index) is in flux, back in at the end of the step
+                    // a wins every node on its path to the root. Its leaf is emptied now and the whole path is
+                    // replayed at the end of the step (newJet); updates of other slots meanwhile are exact below
+                    // that path, and whatever they write on it is overwritten then.
                     win[size + a] = -1;
-                    heapIncreased(a);
+                    wd[size + a] = Double.POSITIVE_INFINITY;
                 }
                 load(a, k);
                 insertInTile(a);
@@ -228,10 +247,8 @@ final class TiledClustering {
      * into it), to anything in neighbour tile k of c.
      */
     private void edges(double yv, double pv, int c, double[] out) {
-        int iy = c / nphi;
-        int ip = c - iy * nphi;
-        double yLo = y0 + iy * tileY;
-        double pLo = ip * tilePhi;
+        double yLo = tileYLo[c];
+        double pLo = tilePhiLo[c];
         double below = Math.max(0.0, yv - yLo - EDGE_SLACK);
         double above = Math.max(0.0, yLo + tileY - yv - EDGE_SLACK);
         double left = Math.max(0.0, pv - pLo - EDGE_SLACK);
@@ -365,8 +382,12 @@ final class TiledClustering {
         }
         d[a] = diJ(a, nn, nnDist, f);
         if (heap) {
-            win[size + a] = a;
-            heapDecreased(a);
+            int v = size + a;
+            win[v] = a;
+            wd[v] = d[a];
+            for (v >>= 1; v >= 1; v >>= 1) {
+                match(v);
+            }
         } else {
             dd[densePos[a]] = d[a];
         }
@@ -406,47 +427,61 @@ final class TiledClustering {
         return denseSlot[best];
     }
 
-    /** The winner of two heap entries: smaller d, then smaller pseudojet index; −1 means empty. */
-    private int better(int s, int t) {
-        if (s < 0) {
-            return t;
+    /** Replays the match at node v from its two children: smaller d, then smaller pseudojet index; −1 is empty. */
+    private void match(int v) {
+        int l = 2 * v;
+        int r = l + 1;
+        double dl = wd[l];
+        double dr = wd[r];
+        int w;
+        if (dl < dr) {
+            w = l;
+        } else if (dr < dl) {
+            w = r;
+        } else {
+            int sl = win[l];
+            int sr = win[r];
+            w = sl < 0 ? r : sr < 0 ? l : idx[sl] < idx[sr] ? l : r;
         }
-        if (t < 0) {
-            return s;
-        }
-        double ds = d[s];
-        double dt = d[t];
-        return ds < dt || (ds == dt && idx[s] < idx[t]) ? s : t;
+        win[v] = win[w];
+        wd[v] = wd[w];
     }
 
     /** Key of slot s got smaller (or s entered): it climbs while it beats the winners above; nothing else moves. */
     private void heapDecreased(int s) {
         double ds = d[s];
         int is = idx[s];
-        for (int v = (size + s) >> 1; v >= 1; v >>= 1) {
+        int v = size + s;
+        win[v] = s;
+        wd[v] = ds;
+        for (v >>= 1; v >= 1; v >>= 1) {
             int w = win[v];
             if (w != s) {
-                if (w >= 0) {
-                    double dw = d[w];
-                    if (dw < ds || (dw == ds && idx[w] < is)) {
-                        return;
-                    }
+                double dw = wd[v];
+                if (dw < ds || (dw == ds && w >= 0 && idx[w] < is)) {
+                    return;
                 }
                 win[v] = s;
             }
+            wd[v] = ds;
         }
     }
 
-    /** Key of slot s got larger (or s left): only the nodes s was winning need a new match. */
+    /** Key of slot s got larger (or s left, leaf already emptied): only the nodes s was winning need a new match. */
     private void heapIncreased(int s) {
-        for (int v = (size + s) >> 1; v >= 1 && win[v] == s; v >>= 1) {
-            win[v] = better(win[2 * v], win[2 * v + 1]);
+        int v = size + s;
+        if (win[v] >= 0) {
+            wd[v] = d[s];
+        }
+        for (v >>= 1; v >= 1 && win[v] == s; v >>= 1) {
+            match(v);
         }
     }
 
     private void deactivate(int slot) {
         if (heap) {
             win[size + slot] = -1;
+            wd[size + slot] = Double.POSITIVE_INFINITY;
             heapIncreased(slot);
         } else {
             int p = densePos[slot];
