@@ -57,8 +57,13 @@ final class ClusteringStrategies {
 
     /** ΔR² of slots i and j; the one expression every strategy uses, so rounding is identical. */
     static double dist(double[] y, double[] ph, int i, int j) {
-        double dphi = dphi(ph[i], ph[j]);
-        double dy = y[i] - y[j];
+        return dist(y[i], ph[i], y[j], ph[j]);
+    }
+
+    /** ΔR² of (y1, φ1) and (y2, φ2), φ in [0, 2π); bitwise symmetric under swapping the two points. */
+    static double dist(double y1, double phi1, double y2, double phi2) {
+        double dphi = dphi(phi1, phi2);
+        double dy = y1 - y2;
         return dphi * dphi + dy * dy;
     }
 

@@ -46,8 +46,8 @@ final class TiledClustering {
     private final int[] nn; // slot of the nearest neighbour within R, or -1
     private final double[] d;
     private final int[] tile;
-    private final int[] next; // next slot in the same tile, or -1
-    private final int[] prev; // previous slot in the same tile, or -1
+    private final int[] row; // rapidity row of the slot's tile
+    private final int[] pos; // position of the slot in the member arrays
 
     // tiles
     private final int ny;
@@ -57,16 +57,28 @@ final class TiledClustering {
     private final double tilePhi;
     private final double invTileY;
     private final double invTilePhi;
-    private final int[] head; // first slot of each tile, or -1
-    private final int[] nbr; // 9 entries per tile (index k as for SELF), -1 where the row does not exist
-    private final double[] tileYLo; // lower rapidity edge of each tile (nominal; edge rows extend to ±∞)
-    private final double[] tilePhiLo; // lower azimuth edge of each tile
+    // Members of each tile are contiguous: positions [tStart, tStart + tCount) of the member arrays hold their
+    // coordinates and slots, so neighbour scans are counted loops over dense memory. A tile that overflows its
+    // capacity triggers a re-layout into the spare member arrays (preallocated, so no allocation per step).
+    private final int[] tStart;
+    private final int[] tCount;
+    private final int[] tCap;
+    private double[] my;
+    private double[] mphi;
+    private int[] mslot;
+    private double[] spareY;
+    private double[] sparePhi;
+    private int[] spareSlot;
     private final double[] maxNn; // per tile: upper bound of nnDist of its objects
     private final int[] tileStamp;
     private int stamp;
-    // squared lower bounds of the distance from a point to each of its 9 tiles
+    // for a point: its 9 neighbour tiles (index k as for SELF, −1 where the row does not exist) and squared lower
+    // bounds of the distance from the point to anything in them; one pair of buffers per concurrent use
+    private final int[] tilesR = new int[9];
     private final double[] edgeR = new double[9];
+    private final int[] tilesA = new int[9];
     private final double[] edgeA = new double[9];
+    private final int[] tilesB = new int[9];
     private final double[] edgeB = new double[9];
 
     // linear variant: dense array of d over active slots
@@ -99,8 +111,8 @@ final class TiledClustering {
         nn = new int[n];
         d = new double[n];
         tile = new int[n];
-        next = new int[n];
-        prev = new int[n];
+        row = new int[n];
+        pos = new int[n];
 
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -125,31 +137,18 @@ final class TiledClustering {
         invTileY = 1.0 / tileY;
         invTilePhi = 1.0 / tilePhi;
         int nTiles = ny * nphi;
-        head = new int[nTiles];
-        Arrays.fill(head, -1);
+        tStart = new int[nTiles];
+        tCount = new int[nTiles];
+        tCap = new int[nTiles];
+        int members = 2 * n + 2 * nTiles;
+        my = new double[members];
+        mphi = new double[members];
+        mslot = new int[members];
+        spareY = new double[members];
+        sparePhi = new double[members];
+        spareSlot = new int[members];
         tileStamp = new int[nTiles];
         maxNn = new double[nTiles];
-        tileYLo = new double[nTiles];
-        tilePhiLo = new double[nTiles];
-        nbr = new int[9 * nTiles];
-        for (int iy = 0; iy < ny; iy++) {
-            for (int ip = 0; ip < nphi; ip++) {
-                int base = 9 * (iy * nphi + ip);
-                tileYLo[iy * nphi + ip] = y0 + iy * tileY;
-                tilePhiLo[iy * nphi + ip] = ip * tilePhi;
-                int left = ip == 0 ? nphi - 1 : ip - 1;
-                int right = ip == nphi - 1 ? 0 : ip + 1;
-                for (int dy = -1; dy <= 1; dy++) {
-                    int yy = iy + dy;
-                    int k = base + 3 * (dy + 1);
-                    boolean exists = yy >= 0 && yy < ny;
-                    int row = yy * nphi;
-                    nbr[k] = exists ? row + left : -1;
-                    nbr[k + 1] = exists ? row + ip : -1;
-                    nbr[k + 2] = exists ? row + right : -1;
-                }
-            }
-        }
 
         if (heap) {
             int s = 1;
@@ -175,6 +174,10 @@ final class TiledClustering {
     void run() {
         for (int i = 0; i < n; i++) {
             load(i, i);
+            tCount[tile[i]]++;
+        }
+        layout(-1);
+        for (int i = 0; i < n; i++) {
             insertInTile(i);
         }
         for (int i = 0; i < n; i++) {
@@ -208,10 +211,8 @@ final class TiledClustering {
             int b = nn[a];
             if (b >= 0) {
                 int k = ClusteringStrategies.merge(cs, idx[a], idx[b], dmin);
-                edges(y[a], ph[a], tile[a], edgeA);
-                edges(y[b], ph[b], tile[b], edgeB);
-                int ta = tile[a];
-                int tb = tile[b];
+                neighbours(y[a], ph[a], row[a], tile[a], tilesA, edgeA);
+                neighbours(y[b], ph[b], row[b], tile[b], tilesB, edgeB);
                 removeFromTile(a);
                 removeFromTile(b);
                 deactivate(b);
@@ -225,17 +226,16 @@ final class TiledClustering {
                 load(a, k);
                 insertInTile(a);
                 stamp++;
-                lostNeighbour(ta, edgeA, a, b);
-                lostNeighbour(tb, edgeB, a, b);
+                lostNeighbour(tilesA, edgeA, a, b);
+                lostNeighbour(tilesB, edgeB, a, b);
                 newJet(a);
             } else {
                 cs.mergeWithBeam(idx[a], dmin);
-                edges(y[a], ph[a], tile[a], edgeA);
-                int ta = tile[a];
+                neighbours(y[a], ph[a], row[a], tile[a], tilesA, edgeA);
                 removeFromTile(a);
                 deactivate(a);
                 stamp++;
-                lostNeighbour(ta, edgeA, a, a);
+                lostNeighbour(tilesA, edgeA, a, a);
             }
         }
     }
@@ -243,12 +243,15 @@ final class TiledClustering {
     // ---------------------------------------------------------------- neighbour bookkeeping
 
     /**
-     * Fills out[k] with a lower bound of the squared distance from (yv, pv), which lies in tile c (possibly clamped
-     * into it), to anything in neighbour tile k of c.
+     * For a point (yv, pv) in tile c of row iy (possibly clamped into it): fills tiles[k] with neighbour tile k of c
+     * (−1 beyond the first or last row) and edge[k] with a lower bound of the squared distance from the point to
+     * anything in that tile.
      */
-    private void edges(double yv, double pv, int c, double[] out) {
-        double yLo = tileYLo[c];
-        double pLo = tilePhiLo[c];
+    private void neighbours(double yv, double pv, int iy, int c, int[] tiles, double[] edge) {
+        int rowStart = iy * nphi;
+        int ip = c - rowStart;
+        double yLo = y0 + iy * tileY;
+        double pLo = ip * tilePhi;
         double below = Math.max(0.0, yv - yLo - EDGE_SLACK);
         double above = Math.max(0.0, yLo + tileY - yv - EDGE_SLACK);
         double left = Math.max(0.0, pv - pLo - EDGE_SLACK);
@@ -257,15 +260,40 @@ final class TiledClustering {
         double a2 = above * above;
         double l2 = left * left;
         double r2e = right * right;
-        out[0] = b2 + l2;
-        out[1] = b2;
-        out[2] = b2 + r2e;
-        out[3] = l2;
-        out[4] = 0.0;
-        out[5] = r2e;
-        out[6] = a2 + l2;
-        out[7] = a2;
-        out[8] = a2 + r2e;
+        edge[0] = b2 + l2;
+        edge[1] = b2;
+        edge[2] = b2 + r2e;
+        edge[3] = l2;
+        edge[4] = 0.0;
+        edge[5] = r2e;
+        edge[6] = a2 + l2;
+        edge[7] = a2;
+        edge[8] = a2 + r2e;
+        int l = ip == 0 ? nphi - 1 : ip - 1;
+        int r = ip == nphi - 1 ? 0 : ip + 1;
+        if (iy > 0) {
+            int down = rowStart - nphi;
+            tiles[0] = down + l;
+            tiles[1] = down + ip;
+            tiles[2] = down + r;
+        } else {
+            tiles[0] = -1;
+            tiles[1] = -1;
+            tiles[2] = -1;
+        }
+        tiles[3] = rowStart + l;
+        tiles[4] = c;
+        tiles[5] = rowStart + r;
+        if (iy < ny - 1) {
+            int up = rowStart + nphi;
+            tiles[6] = up + l;
+            tiles[7] = up + ip;
+            tiles[8] = up + r;
+        } else {
+            tiles[6] = -1;
+            tiles[7] = -1;
+            tiles[8] = -1;
+        }
     }
 
     private int nnIdx(int i) {
@@ -281,10 +309,14 @@ final class TiledClustering {
         int c = tile[i];
         double yi = y[i];
         double pi = ph[i];
-        for (int j = head[c]; j >= 0; j = next[j]) {
-            if (j != i) {
-                double dist = dist(y, ph, i, j);
-                if (dist <= best && closer(dist, idx[j], best, bestIdx)) {
+        double[] my = this.my;
+        double[] mphi = this.mphi;
+        int[] mslot = this.mslot;
+        for (int p = tStart[c], e = p + tCount[c]; p < e; p++) {
+            double dist = dist(yi, pi, my[p], mphi[p]);
+            if (dist <= best) {
+                int j = mslot[p];
+                if (j != i && closer(dist, idx[j], best, bestIdx)) {
                     best = dist;
                     bestSlot = j;
                     bestIdx = idx[j];
@@ -292,19 +324,22 @@ final class TiledClustering {
             }
         }
         double[] edge = edgeR;
-        edges(yi, pi, c, edge);
-        int base = 9 * c;
+        int[] tiles = tilesR;
+        neighbours(yi, pi, row[i], c, tiles, edge);
         for (int k = 0; k < 9; k++) {
-            int t = nbr[base + k];
+            int t = tiles[k];
             if (k == SELF || t < 0 || edge[k] > best) {
                 continue;
             }
-            for (int j = head[t]; j >= 0; j = next[j]) {
-                double dist = dist(y, ph, i, j);
-                if (dist <= best && closer(dist, idx[j], best, bestIdx)) {
-                    best = dist;
-                    bestSlot = j;
-                    bestIdx = idx[j];
+            for (int p = tStart[t], e = p + tCount[t]; p < e; p++) {
+                double dist = dist(yi, pi, my[p], mphi[p]);
+                if (dist <= best) {
+                    int j = mslot[p];
+                    if (closer(dist, idx[j], best, bestIdx)) {
+                        best = dist;
+                        bestSlot = j;
+                        bestIdx = idx[j];
+                    }
                 }
             }
         }
@@ -316,20 +351,20 @@ final class TiledClustering {
     }
 
     /**
-     * Finds the objects around tile c whose nearest neighbour was slot a or b (gone, or replaced by the new jet)
+     * Finds the objects around the given tiles whose nearest neighbour was slot a or b (gone, or replaced by the new jet)
      * and recomputes them. A tile can hold such an object only if its edge is within the tile's largest nnDist;
      * visited tiles get their bound tightened to the exact maximum.
      */
-    private void lostNeighbour(int c, double[] edge, int a, int b) {
-        int base = 9 * c;
+    private void lostNeighbour(int[] tiles, double[] edge, int a, int b) {
         for (int k = 0; k < 9; k++) {
-            int t = nbr[base + k];
+            int t = tiles[k];
             if (t < 0 || tileStamp[t] == stamp || edge[k] > maxNn[t]) {
                 continue;
             }
             tileStamp[t] = stamp;
             double max = 0.0;
-            for (int j = head[t]; j >= 0; j = next[j]) {
+            for (int p = tStart[t], e = p + tCount[t]; p < e; p++) {
+                int j = mslot[p];
                 int nj = nn[j];
                 if ((nj == a || nj == b) && j != a) {
                     recompute(j);
@@ -350,19 +385,21 @@ final class TiledClustering {
         int bestIdx = -1;
         int idxA = idx[a];
         int c = tile[a];
-        edges(y[a], ph[a], c, edgeA);
-        int base = 9 * c;
+        double ya = y[a];
+        double pa = ph[a];
+        neighbours(ya, pa, row[a], c, tilesA, edgeA);
         for (int m = 0; m < 9; m++) {
             int k = m == 0 ? SELF : m == SELF ? 0 : m; // own tile first: it gives the tightest bound
-            int t = nbr[base + k];
+            int t = tilesA[k];
             if (t < 0 || edgeA[k] > Math.max(maxNn[t], bestA)) {
                 continue;
             }
-            for (int j = head[t]; j >= 0; j = next[j]) {
+            for (int p = tStart[t], e = p + tCount[t]; p < e; p++) {
+                int j = mslot[p];
                 if (j == a) {
                     continue;
                 }
-                double dist = dist(y, ph, a, j);
+                double dist = dist(ya, pa, my[p], mphi[p]);
                 if (dist <= nnDist[j] && closer(dist, idxA, nnDist[j], nnIdx(j))) {
                     nnDist[j] = dist;
                     nn[j] = a;
@@ -433,12 +470,8 @@ final class TiledClustering {
         int r = l + 1;
         double dl = wd[l];
         double dr = wd[r];
-        int w;
-        if (dl < dr) {
-            w = l;
-        } else if (dr < dl) {
-            w = r;
-        } else {
+        int w = dr < dl ? r : l;
+        if (dl == dr) {
             int sl = win[l];
             int sr = win[r];
             w = sl < 0 ? r : sr < 0 ? l : idx[sl] < idx[sr] ? l : r;
@@ -510,30 +543,72 @@ final class TiledClustering {
         } else if (ip < 0) {
             ip = 0;
         }
+        row[slot] = iy;
         tile[slot] = iy * nphi + ip;
     }
 
     private void insertInTile(int slot) {
         int t = tile[slot];
-        int h = head[t];
-        next[slot] = h;
-        prev[slot] = -1;
-        if (h >= 0) {
-            prev[h] = slot;
+        if (tCount[t] == tCap[t]) {
+            layout(t);
         }
-        head[t] = slot;
+        int p = tStart[t] + tCount[t]++;
+        my[p] = y[slot];
+        mphi[p] = ph[slot];
+        mslot[p] = slot;
+        pos[slot] = p;
     }
 
     private void removeFromTile(int slot) {
-        int p = prev[slot];
-        int q = next[slot];
-        if (p >= 0) {
-            next[p] = q;
-        } else {
-            head[tile[slot]] = q;
+        int t = tile[slot];
+        int p = pos[slot];
+        int last = tStart[t] + --tCount[t];
+        if (p != last) {
+            int moved = mslot[last];
+            my[p] = my[last];
+            mphi[p] = mphi[last];
+            mslot[p] = moved;
+            pos[moved] = p;
         }
-        if (q >= 0) {
-            prev[q] = p;
+    }
+
+    /**
+     * Gives every tile room for twice its members plus two (the tile {@code growing}, about to receive one more,
+     * counts one extra) and moves the members there. Σ capacity ≤ 2n + 2·tiles, the size of the member arrays.
+     */
+    private void layout(int growing) {
+        int at = 0;
+        for (int t = 0; t < tCount.length; t++) {
+            int count = tCount[t] + (t == growing ? 1 : 0);
+            int cap = 2 * count + 2;
+            int oldStart = tStart[t];
+            int members = t == growing ? count - 1 : count;
+            if (growing >= 0) {
+                for (int q = 0; q < members; q++) {
+                    spareY[at + q] = my[oldStart + q];
+                    sparePhi[at + q] = mphi[oldStart + q];
+                    int slot = mslot[oldStart + q];
+                    spareSlot[at + q] = slot;
+                    pos[slot] = at + q;
+                }
+            }
+            tStart[t] = at;
+            tCap[t] = cap;
+            at += cap;
+        }
+        if (growing >= 0) {
+            double[] ty = my;
+            my = spareY;
+            spareY = ty;
+            double[] tp = mphi;
+            mphi = sparePhi;
+            sparePhi = tp;
+            int[] ts = mslot;
+            mslot = spareSlot;
+            spareSlot = ts;
+        } else {
+            // initial layout: the counts were only reserved; insertInTile fills the tiles from empty
+            Arrays.fill(tCount, 0);
         }
     }
 }
