@@ -74,8 +74,11 @@ final class TiledClustering {
     private int stamp;
     // for a point: its 9 neighbour tiles (index k as for SELF, −1 where the row does not exist) and squared lower
     // bounds of the distance from the point to anything in them; one pair of buffers per concurrent use
-    private final int[] tilesR = new int[9];
-    private final double[] edgeR = new double[9];
+    // (recompute enumerates its neighbours inline instead)
+    // running result of recompute: best squared distance, its slot and pseudojet index
+    private double sBest;
+    private int sSlot;
+    private int sIdx;
     private final int[] tilesA = new int[9];
     private final double[] edgeA = new double[9];
     private final int[] tilesB = new int[9];
@@ -301,53 +304,77 @@ final class TiledClustering {
         return j >= 0 ? idx[j] : -1;
     }
 
-    /** Nearest neighbour of slot i (which must be in its tile): own tile first, then the tiles still in reach. */
+    /**
+     * Nearest neighbour of slot i (which must be in its tile): own tile first, then each neighbouring tile whose
+     * edge is still within the best distance found so far (checked again as the best distance shrinks).
+     */
     private void recompute(int i) {
-        double best = r2;
-        int bestSlot = -1;
-        int bestIdx = -1;
         int c = tile[i];
         double yi = y[i];
         double pi = ph[i];
-        double[] my = this.my;
-        double[] mphi = this.mphi;
-        int[] mslot = this.mslot;
-        for (int p = tStart[c], e = p + tCount[c]; p < e; p++) {
-            double dist = dist(yi, pi, my[p], mphi[p]);
-            if (dist <= best) {
-                int j = mslot[p];
-                if (j != i && closer(dist, idx[j], best, bestIdx)) {
-                    best = dist;
-                    bestSlot = j;
-                    bestIdx = idx[j];
-                }
-            }
-        }
-        double[] edge = edgeR;
-        int[] tiles = tilesR;
-        neighbours(yi, pi, row[i], c, tiles, edge);
-        for (int k = 0; k < 9; k++) {
-            int t = tiles[k];
-            if (k == SELF || t < 0 || edge[k] > best) {
+        sBest = r2;
+        sSlot = -1;
+        sIdx = -1;
+        scanTile(i, c, yi, pi);
+        int iy = row[i];
+        int rowStart = iy * nphi;
+        int ip = c - rowStart;
+        double yLo = y0 + iy * tileY;
+        double pLo = ip * tilePhi;
+        double below = Math.max(0.0, yi - yLo - EDGE_SLACK);
+        double above = Math.max(0.0, yLo + tileY - yi - EDGE_SLACK);
+        double left = Math.max(0.0, pi - pLo - EDGE_SLACK);
+        double right = Math.max(0.0, pLo + tilePhi - pi - EDGE_SLACK);
+        double l2 = left * left;
+        double r2e = right * right;
+        int l = ip == 0 ? nphi - 1 : ip - 1;
+        int r = ip == nphi - 1 ? 0 : ip + 1;
+        for (int dy = -1; dy <= 1; dy++) {
+            int yy = iy + dy;
+            if (yy < 0 || yy >= ny) {
                 continue;
             }
-            for (int p = tStart[t], e = p + tCount[t]; p < e; p++) {
-                double dist = dist(yi, pi, my[p], mphi[p]);
-                if (dist <= best) {
-                    int j = mslot[p];
-                    if (closer(dist, idx[j], best, bestIdx)) {
-                        best = dist;
-                        bestSlot = j;
-                        bestIdx = idx[j];
-                    }
-                }
+            double ey = dy < 0 ? below * below : dy > 0 ? above * above : 0.0;
+            if (ey > sBest) {
+                continue;
+            }
+            int rs = yy * nphi;
+            if (ey + l2 <= sBest) {
+                scanTile(i, rs + l, yi, pi);
+            }
+            if (dy != 0) {
+                scanTile(i, rs + ip, yi, pi);
+            }
+            if (ey + r2e <= sBest) {
+                scanTile(i, rs + r, yi, pi);
             }
         }
+        double best = sBest;
         nnDist[i] = best;
-        nn[i] = bestSlot;
+        nn[i] = sSlot;
         if (best > maxNn[c]) {
             maxNn[c] = best;
         }
+    }
+
+    /** Offers every member of tile t (but i itself) as nearest neighbour of i, updating sBest, sSlot, sIdx. */
+    private void scanTile(int i, int t, double yi, double pi) {
+        double[] my = this.my;
+        double[] mphi = this.mphi;
+        int[] mslot = this.mslot;
+        double best = sBest;
+        for (int p = tStart[t], e = p + tCount[t]; p < e; p++) {
+            double dist = dist(yi, pi, my[p], mphi[p]);
+            if (dist <= best) {
+                int j = mslot[p];
+                if (j != i && closer(dist, idx[j], best, sIdx)) {
+                    best = dist;
+                    sSlot = j;
+                    sIdx = idx[j];
+                }
+            }
+        }
+        sBest = best;
     }
 
     /**
