@@ -59,7 +59,7 @@ final class TiledClustering {
     private final double invTilePhi;
     // Members of each tile are contiguous: positions [tStart, tStart + tCount) of the member arrays hold their
     // coordinates and slots, so neighbour scans are counted loops over dense memory. A tile that overflows its
-    // capacity triggers a re-layout into the spare member arrays (preallocated, so no allocation per step).
+    // capacity triggers a re-layout into the spare member arrays (made at the first overflow, then reused).
     private final int[] tStart;
     private final int[] tCount;
     private final int[] tCap;
@@ -147,9 +147,6 @@ final class TiledClustering {
         my = new double[members];
         mphi = new double[members];
         mslot = new int[members];
-        spareY = new double[members];
-        sparePhi = new double[members];
-        spareSlot = new int[members];
         tileStamp = new int[nTiles];
         maxNn = new double[nTiles];
 
@@ -611,6 +608,12 @@ final class TiledClustering {
             int oldStart = tStart[t];
             int members = t == growing ? count - 1 : count;
             if (growing >= 0) {
+                if (spareY == null) {
+                    // first overflow of this event: the spare member arrays are made once and reused
+                    spareY = new double[my.length];
+                    sparePhi = new double[my.length];
+                    spareSlot = new int[my.length];
+                }
                 for (int q = 0; q < members; q++) {
                     spareY[at + q] = my[oldStart + q];
                     sparePhi[at + q] = mphi[oldStart + q];
