@@ -126,22 +126,17 @@ final class ClusteringStrategies {
                 }
             }
         }
+        int next = 0; // slot with the smallest (d, pseudojet index), maintained by every pass
         for (int i = 0; i < n; i++) {
             d[i] = diJ(i, nn, nnDist, f);
+            if (d[i] < d[next] || (d[i] == d[next] && idx[i] < idx[next])) {
+                next = i;
+            }
         }
-        boolean[] stale = new boolean[n];
         int tail = n;
         while (tail > 0) {
-            int a = 0;
-            double dmin = d[0];
-            for (int i = 1; i < tail; i++) {
-                double di = d[i];
-                if (di < dmin || (di == dmin && idx[i] < idx[a])) {
-                    dmin = di;
-                    a = i;
-                }
-            }
-            dmin *= invR2;
+            int a = next;
+            double dmin = d[a] * invR2;
             int b = nn[a];
             int freed;
             if (b >= 0) {
@@ -150,49 +145,52 @@ final class ClusteringStrategies {
                     a = b;
                     b = t;
                 }
-                for (int i = 0; i < tail; i++) {
-                    stale[i] = nn[i] == a || nn[i] == b;
-                }
                 int k = merge(cs, idx[a], idx[b], dmin);
                 setSlot(cs, def, a, k, idx, y, ph, f);
-                stale[a] = true;
                 freed = b;
             } else {
-                for (int i = 0; i < tail; i++) {
-                    stale[i] = nn[i] == a;
-                }
                 cs.mergeWithBeam(idx[a], dmin);
                 freed = a;
+                b = a; // the slots whose neighbours are lost: a (and b); no new jet
                 a = -1;
             }
+            int lostA = a >= 0 ? a : b;
             tail--;
             if (freed != tail) {
                 moveSlot(tail, freed, idx, y, ph, f, nnDist, nn, d);
-                stale[freed] = stale[tail];
-                for (int i = 0; i < tail; i++) {
-                    if (nn[i] == tail) {
+            }
+            // One pass: objects that lost their neighbour (a or b; the new jet sits in a) search again, the
+            // others adopt the moved slot's new place and try the new jet; every d is final when visited, so the
+            // next minimum is found on the way.
+            next = 0;
+            for (int i = 0; i < tail; i++) {
+                int nj = nn[i];
+                if (i == a || nj == lostA || nj == b) {
+                    recomputeNn(i, tail, idx, y, ph, nnDist, nn, r2);
+                    d[i] = diJ(i, nn, nnDist, f);
+                } else {
+                    if (nj == tail && freed != tail) {
                         nn[i] = freed;
                     }
-                }
-                if (a == tail) {
-                    a = freed;
-                }
-            }
-            for (int i = 0; i < tail; i++) {
-                if (stale[i]) {
-                    recomputeNn(i, tail, idx, y, ph, nnDist, nn, r2);
-                } else if (a >= 0) {
-                    double dist = dist(y, ph, i, a);
-                    if (closer(dist, idx[a], nnDist[i], nn[i] >= 0 ? idx[nn[i]] : -1)) {
-                        nnDist[i] = dist;
-                        nn[i] = a;
+                    if (a >= 0) {
+                        double dist = dist(y, ph, i, a);
+                        if (dist <= nnDist[i] && closer(dist, idx[a], nnDist[i], nnIdx(nn, idx, i))) {
+                            nnDist[i] = dist;
+                            nn[i] = a;
+                            d[i] = diJ(i, nn, nnDist, f);
+                        }
                     }
                 }
-            }
-            for (int i = 0; i < tail; i++) {
-                d[i] = diJ(i, nn, nnDist, f);
+                if (d[i] < d[next] || (d[i] == d[next] && idx[i] < idx[next])) {
+                    next = i;
+                }
             }
         }
+    }
+
+    private static int nnIdx(int[] nn, int[] idx, int i) {
+        int j = nn[i];
+        return j >= 0 ? idx[j] : -1;
     }
 
     private static void recomputeNn(int i, int tail, int[] idx, double[] y, double[] ph, double[] nnDist, int[] nn,
