@@ -109,6 +109,14 @@ public final class ClusteringBenchmark {
         }
         double[][][] perStrategy = new double[ClusteringStrategy.values().length][sizes.length][rounds];
         if (strategies) {
+            long strategyWarmEnd = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(3000);
+            while (System.nanoTime() < strategyWarmEnd) {
+                for (List<List<FourMomentum>> evs : sets) {
+                    for (ClusteringStrategy s : ClusteringStrategy.values()) {
+                        timeJava(evs, def, s, ptMin, 0.0);
+                    }
+                }
+            }
             for (int r = 0; r < rounds; r++) {
                 for (int k = 0; k < sizes.length; k++) {
                     for (ClusteringStrategy s : ClusteringStrategy.values()) {

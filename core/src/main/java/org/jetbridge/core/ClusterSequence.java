@@ -19,15 +19,17 @@ import java.util.TreeSet;
  *
  * <p>Strategies ({@link ClusteringStrategy}; the history is identical for all of them, ties included):
  * <ul>
- * <li>{@code N2_PLAIN}: nearest-neighbour bookkeeping over all pairs, O(N²) time, O(N) memory; the only one
- * used for R ≥ π/2 (including {@link JetDefinition#MAX_RADIUS}).</li>
- * <li>{@code N2_TILED}: (y, φ) tiles of side ≥ R; neighbour updates cost O(N_tile) per step, the search for
- * the smallest d_i stays a linear scan, so O(N²) with a small constant plus O(N·ρR²) neighbour work
- * (ρ = particle density), ≈ O(N^{3/2}) for typical events.</li>
- * <li>{@code N2_MINHEAP_TILED}: as tiled, with the d_i in a binary tournament tree: O(N·(ρR² + log N)) for
- * uniform densities, O(N²) only when all particles lie within one R of each other.</li>
- * <li>{@code AUTO}: plain below 40 inputs or for R ≥ π/2, tiled below 400, min-heap tiled above (crossovers
- * measured with the {@code bench} module, see docs/performance.md).</li>
+ * <li>{@code N2_PLAIN}: nearest-neighbour bookkeeping over all pairs: O(N²) time (one pass over the remaining
+ * objects per step plus a full search for each object that lost its neighbour), O(N) memory; the only one used
+ * for R ≥ π/2 (including {@link JetDefinition#MAX_RADIUS}).</li>
+ * <li>{@code N2_TILED}: (y, φ) tiles of side ≥ R searched lazily (a tile is skipped when its edge is farther
+ * than what could matter); neighbour repairs cost O(ρR²) per step (ρ = particles per unit y·φ), but the
+ * smallest d_i is still found by a linear scan: O(N·ρR² + N²) with a small N² constant.</li>
+ * <li>{@code N2_MINHEAP_TILED}: as tiled, with the d_i in a binary tournament tree (min-heap over slots):
+ * O(N·(ρR² + log N)) time, O(N + number of tiles) memory; degrades towards O(N²) only when most particles lie
+ * within R of each other.</li>
+ * <li>{@code AUTO}: plain below 55 + 50·R inputs or for R ≥ π/2, tiled below 250, min-heap tiled above
+ * (crossovers measured with the {@code bench} module, see docs/performance.md).</li>
  * </ul>
  * A requested tiled strategy with R ≥ π/2 runs the plain loop; {@link #strategy()} reports what ran.
  */

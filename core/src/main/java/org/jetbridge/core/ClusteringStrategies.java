@@ -14,17 +14,21 @@ final class ClusteringStrategies {
     /** At or above this radius the tiles would wrap onto themselves in φ: tiling falls back to the plain loop. */
     static final double MAX_TILED_RADIUS = Math.PI / 2;
 
-    /** Below this many inputs the plain loop wins (no tile set-up). Measured, see docs/performance.md. */
-    static final int PLAIN_MAX_N = 40;
-    /** From this many inputs the min-heap pays off against the linear scan of d_i. */
-    static final int HEAP_MIN_N = 400;
+    /**
+     * The plain loop wins below {@code PLAIN_BASE_N + PLAIN_PER_R_N · R} inputs (no tile set-up; larger tiles make
+     * tiling pay later). Measured crossovers: ≈ 80 at R = 0.4, ≈ 110 at R = 1.0 (docs/performance.md).
+     */
+    static final int PLAIN_BASE_N = 55;
+    static final int PLAIN_PER_R_N = 50;
+    /** From this many inputs the min-heap pays off against the linear scan of d_i (equal from ≈ 100 to 250). */
+    static final int HEAP_MIN_N = 250;
 
     private ClusteringStrategies() {
     }
 
     /** The strategy AUTO stands for, by input size and radius. */
     static ClusteringStrategy choose(int n, JetDefinition def) {
-        if (n < PLAIN_MAX_N || def.radius() >= MAX_TILED_RADIUS) {
+        if (def.radius() >= MAX_TILED_RADIUS || n < PLAIN_BASE_N + PLAIN_PER_R_N * def.radius()) {
             return ClusteringStrategy.N2_PLAIN;
         }
         return n < HEAP_MIN_N ? ClusteringStrategy.N2_TILED : ClusteringStrategy.N2_MINHEAP_TILED;
