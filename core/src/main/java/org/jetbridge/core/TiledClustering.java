@@ -180,9 +180,7 @@ final class TiledClustering {
         for (int i = 0; i < n; i++) {
             insertInTile(i);
         }
-        for (int i = 0; i < n; i++) {
-            recompute(i);
-        }
+        initialNeighbours();
         for (int i = 0; i < n; i++) {
             d[i] = diJ(i, nn, nnDist, f);
         }
@@ -306,13 +304,55 @@ final class TiledClustering {
      * edge is still within the best distance found so far (checked again as the best distance shrinks).
      */
     private void recompute(int i) {
-        int c = tile[i];
-        double yi = y[i];
-        double pi = ph[i];
         sBest = r2;
         sSlot = -1;
         sIdx = -1;
-        scanTile(i, c, yi, pi);
+        scanTile(i, tile[i], y[i], ph[i]);
+        scanNeighbourTiles(i);
+    }
+
+    /**
+     * First nearest neighbours: pairs inside each tile once (both members updated), then for every object the
+     * neighbouring tiles still in reach of what its own tile gave.
+     */
+    private void initialNeighbours() {
+        Arrays.fill(nnDist, 0, n, r2);
+        Arrays.fill(nn, 0, n, -1);
+        double[] my = this.my;
+        double[] mphi = this.mphi;
+        int[] mslot = this.mslot;
+        for (int t = 0; t < tCount.length; t++) {
+            for (int p = tStart[t], e = p + tCount[t]; p < e; p++) {
+                int i = mslot[p];
+                double yi = my[p];
+                double pi = mphi[p];
+                for (int q = p + 1; q < e; q++) {
+                    double dist = dist(yi, pi, my[q], mphi[q]);
+                    int j = mslot[q];
+                    if (dist <= nnDist[i] && closer(dist, idx[j], nnDist[i], nnIdx(i))) {
+                        nnDist[i] = dist;
+                        nn[i] = j;
+                    }
+                    if (dist <= nnDist[j] && closer(dist, idx[i], nnDist[j], nnIdx(j))) {
+                        nnDist[j] = dist;
+                        nn[j] = i;
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            sBest = nnDist[i];
+            sSlot = nn[i];
+            sIdx = nnIdx(i);
+            scanNeighbourTiles(i);
+        }
+    }
+
+    /** Continues the search of slot i over the 8 tiles around its own, then stores the result. */
+    private void scanNeighbourTiles(int i) {
+        int c = tile[i];
+        double yi = y[i];
+        double pi = ph[i];
         int iy = row[i];
         int rowStart = iy * nphi;
         int ip = c - rowStart;
