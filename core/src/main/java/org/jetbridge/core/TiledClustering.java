@@ -19,7 +19,8 @@ import java.util.Arrays;
  *
  * <p>The smallest d_i is found either by a linear scan over a dense array ({@link ClusteringStrategy#N2_TILED}) or
  * from a tournament tree (a binary min-heap over slots updated in place, {@link ClusteringStrategy#N2_MINHEAP_TILED}).
- * Requires R &lt; π/2 (the caller falls back to the plain loop otherwise). All arrays are allocated once.
+ * Requires R &lt; π/2 (the caller falls back to the plain loop otherwise). Arrays are allocated per event, never
+ * per step.
  */
 final class TiledClustering {
     /** Tiles are made this much wider than R so that rounding in the tile index can never hide a neighbour. */
@@ -72,13 +73,13 @@ final class TiledClustering {
     private final double[] maxNn; // per tile: upper bound of nnDist of its objects
     private final int[] tileStamp;
     private int stamp;
-    // for a point: its 9 neighbour tiles (index k as for SELF, −1 where the row does not exist) and squared lower
-    // bounds of the distance from the point to anything in them; one pair of buffers per concurrent use
-    // (recompute enumerates its neighbours inline instead)
     // running result of recompute: best squared distance, its slot and pseudojet index
     private double sBest;
     private int sSlot;
     private int sIdx;
+    // for the merged objects and the new jet: their 9 neighbour tiles (index k as for SELF, −1 where the row does
+    // not exist) and squared lower bounds of the distance from the point to anything in them (recompute
+    // enumerates its neighbours inline instead)
     private final int[] tilesA = new int[9];
     private final double[] edgeA = new double[9];
     private final int[] tilesB = new int[9];
