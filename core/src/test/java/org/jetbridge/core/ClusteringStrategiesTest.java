@@ -124,6 +124,29 @@ class ClusteringStrategiesTest {
     }
 
     @Test
+    void neighboursAcrossThePhiSeamJustInsideAndOutsideR() {
+        // Two equal-pT particles on either side of φ = 0 at ΔR = R(1 ∓ 1e-7), far from a soft background: with
+        // C/A they merge exactly when ΔR < R, whatever the strategy (tiles must see across the seam and must not
+        // lose a neighbour to rounding at a tile edge).
+        double r = 0.4;
+        for (double scale : new double[] {1 - 1e-7, 1 + 1e-7}) {
+            List<FourMomentum> in = new ArrayList<>();
+            for (FourMomentum p : TestEvents.lhcLike(400, 11)) {
+                in.add(p.boostZ(-6 - p.rapidity() * 0.2)); // background at y ≈ −6 ± 1
+            }
+            int i1 = in.size();
+            in.add(FourMomentum.fromPtYPhiM(10, 2.0, 0.3 * r, 0));
+            in.add(FourMomentum.fromPtYPhiM(10, 2.0, -0.7 * r * scale, 0));
+            for (ClusteringStrategy s : ALL) {
+                ClusterSequence cs = new ClusterSequence(in, JetDefinition.cambridge(r), s);
+                int h = cs.child(i1);
+                boolean merged = h == cs.child(i1 + 1) && cs.parent2(h) != ClusterSequence.BEAM;
+                assertEquals(scale < 1, merged, s + " at ΔR/R = " + scale);
+            }
+        }
+    }
+
+    @Test
     void strategyReportedIsTheOneThatRan() {
         List<FourMomentum> ev = TestEvents.lhcLike(1000, 3);
         assertEquals(ClusteringStrategy.N2_PLAIN,
