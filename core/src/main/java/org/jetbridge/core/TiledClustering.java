@@ -638,14 +638,17 @@ final class TiledClustering {
     }
 
     /**
-     * Gives every tile room for twice its members plus two (the tile {@code growing}, about to receive one more,
-     * counts one extra) and moves the members there. Σ capacity ≤ 2n + 2·tiles, the size of the member arrays.
+     * Lays the tiles out in the member arrays. Initially ({@code growing} = −1) each tile gets room for exactly
+     * its members: a merged jet usually lands in a tile its parents left, and the first one that does not (in
+     * nearly every event) makes the one re-layout that follows. Then tile {@code growing} is full and every tile
+     * gets room for twice its members plus two (the growing one counting the member about to arrive); the
+     * members move to the spare arrays. Σ capacity ≤ 2n + 2·tiles, the size of the member arrays.
      */
     private void layout(int growing) {
         int at = 0;
         for (int t = 0; t < tCount.length; t++) {
             int count = tCount[t] + (t == growing ? 1 : 0);
-            int cap = 2 * count + 2;
+            int cap = growing < 0 ? count : 2 * count + 2;
             int oldStart = tStart[t];
             int members = t == growing ? count - 1 : count;
             if (growing >= 0) {
