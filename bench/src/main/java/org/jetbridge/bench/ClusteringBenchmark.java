@@ -66,9 +66,23 @@ public final class ClusteringBenchmark {
                 }
             }
         }
+        Path dir = Files.createTempDirectory("jetbridge-bench");
+        try {
+            run(dir, sizes, rounds, seconds, radius, ptMin, nEvents, strategies);
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static void run(Path dir, int[] sizes, int rounds, double seconds, double radius, double ptMin,
+            int nEvents, boolean strategies) throws IOException, InterruptedException {
         JetDefinition def = JetDefinition.antiKt(radius);
         ClusteringEvents source = ClusteringEvents.load();
-        Path dir = Files.createTempDirectory("jetbridge-bench");
         Path exe = compileTiming(dir);
         List<List<List<FourMomentum>>> sets = new ArrayList<>();
         List<String> files = new ArrayList<>();
