@@ -26,7 +26,8 @@ import org.jetbridge.core.JetDefinition;
  * <p>Run from the repository root: {@code mvn -B -q -pl bench -am package -DskipTests && java -cp
  * core/target/classes:bench/target/classes org.jetbridge.bench.ClusteringBenchmark [options]}. Options:
  * {@code --sizes 500,1000,2000,4000 --rounds 5 --seconds 0.4 --radius 0.4 --ptmin 5 --events 10 --clock cpu|wall
- * --strategies} (the last also times each jetbridge strategy separately). The default clock is each side's thread
+ * --strategies --pileup-only} (--strategies also times each jetbridge strategy separately; --pileup-only leaves
+ * out the hard event). The default clock is each side's thread
  * CPU time, so that other jobs on a shared machine inflate neither side; JIT and GC threads are not counted.
  */
 public final class ClusteringBenchmark {
@@ -46,6 +47,7 @@ public final class ClusteringBenchmark {
         double ptMin = 5.0;
         int nEvents = 10;
         boolean strategies = false;
+        boolean pileupOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
@@ -55,6 +57,7 @@ public final class ClusteringBenchmark {
                 case "--ptmin" -> ptMin = Double.parseDouble(args[++i]);
                 case "--events" -> nEvents = Integer.parseInt(args[++i]);
                 case "--strategies" -> strategies = true;
+                case "--pileup-only" -> pileupOnly = true;
                 case "--clock" -> cpuClock = switch (args[++i]) {
                     case "cpu" -> true;
                     case "wall" -> false;
@@ -68,7 +71,7 @@ public final class ClusteringBenchmark {
         }
         Path dir = Files.createTempDirectory("jetbridge-bench");
         try {
-            run(dir, sizes, rounds, seconds, radius, ptMin, nEvents, strategies);
+            run(dir, sizes, rounds, seconds, radius, ptMin, nEvents, strategies, pileupOnly);
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path f : (Iterable<Path>) files::iterator) {
@@ -80,7 +83,7 @@ public final class ClusteringBenchmark {
     }
 
     private static void run(Path dir, int[] sizes, int rounds, double seconds, double radius, double ptMin,
-            int nEvents, boolean strategies) throws IOException, InterruptedException {
+            int nEvents, boolean strategies, boolean pileupOnly) throws IOException, InterruptedException {
         JetDefinition def = JetDefinition.antiKt(radius);
         ClusteringEvents source = ClusteringEvents.load();
         Path exe = compileTiming(dir);
@@ -90,7 +93,7 @@ public final class ClusteringBenchmark {
         for (int n : sizes) {
             List<List<FourMomentum>> evs = new ArrayList<>();
             for (int i = 0; i < nEvents; i++) {
-                evs.add(source.overlay(i, n, rnd));
+                evs.add(source.overlay(pileupOnly ? -1 : i, n, rnd));
             }
             sets.add(evs);
             Path f = dir.resolve("events-" + n + ".dat");
@@ -98,8 +101,9 @@ public final class ClusteringBenchmark {
             files.add(f.toString());
         }
 
-        System.out.printf(Locale.ROOT, "anti-kt R = %g, ptmin = %g GeV, %d events per size (Pythia hard + pile-up),"
-                + " %d rounds x %.2f s per measurement, %s clock; %s; %d cores%n", radius, ptMin, nEvents, rounds,
+        System.out.printf(Locale.ROOT, "anti-kt R = %g, ptmin = %g GeV, %d events per size (%s),"
+                + " %d rounds x %.2f s per measurement, %s clock; %s; %d cores%n", radius, ptMin, nEvents,
+                pileupOnly ? "Pythia pile-up only" : "Pythia hard + pile-up", rounds,
                 seconds, cpuClock ? "thread CPU" : "wall",
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());

@@ -49,10 +49,13 @@ final class ClusteringEvents {
         return hard.size();
     }
 
-    /** Hard event i followed by randomly transformed pile-up sub-events, cut to exactly n particles. */
+    /**
+     * Hard event i (none when i &lt; 0) followed by randomly transformed pile-up sub-events, cut to exactly n
+     * particles.
+     */
     List<FourMomentum> overlay(int i, int n, Random rnd) {
         List<FourMomentum> out = new ArrayList<>(n);
-        for (FourMomentum p : hard.get(i % hard.size())) {
+        for (FourMomentum p : i < 0 ? List.<FourMomentum>of() : hard.get(i % hard.size())) {
             if (out.size() == n) {
                 return out;
             }
