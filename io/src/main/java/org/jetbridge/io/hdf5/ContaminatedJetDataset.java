@@ -39,16 +39,18 @@ public final class ContaminatedJetDataset {
 
     /** Starts a file with room for {@code maxObserved} observed and {@code maxTruth} truth constituents per jet. */
     public static Writer create(Path path, int maxObserved, int maxTruth, Map<String, ?> metadata) throws IOException {
-        return new Writer(path, maxObserved, maxTruth, metadata);
+        if (maxTruth <= 0) {
+            throw new IllegalArgumentException("max truth constituents must be positive, got " + maxTruth);
+        }
+        return SchemaWriter.create(path, SCHEMA, metadata, w -> new Writer(w, maxObserved, maxTruth));
     }
 
     public static Reader open(Path path) throws IOException {
-        return new Reader(path);
+        return SchemaReader.open(path, Reader::new);
     }
 
     /** Appends contaminated jets one at a time; call {@link #commit()} at the end. */
-    public static final class Writer implements AutoCloseable {
-        private final Hdf5Writer w;
+    public static final class Writer extends SchemaWriter {
         private final PaddedJets observed;
         private final DatasetWriter origin;
         private final DatasetWriter truth;
@@ -60,25 +62,15 @@ public final class ContaminatedJetDataset {
         private final byte[] truthMaskRow;
         private final int[] one = new int[1];
 
-        private Writer(Path path, int maxObserved, int maxTruth, Map<String, ?> metadata) throws IOException {
-            if (maxTruth <= 0) {
-                throw new IllegalArgumentException("max truth constituents must be positive, got " + maxTruth);
-            }
-            Hdf5Writer writer = Hdf5Writer.create(path);
-            try {
-                writer.attribute("schema", SCHEMA).attributes(metadata);
-                observed = new PaddedJets(writer, maxObserved, CONSTITUENT_FEATURES, JET_FEATURES);
-                origin = writer.dataset(ORIGIN, DType.INT32, maxObserved);
-                truth = writer.dataset(TRUTH_CONSTITUENTS, DType.FLOAT32, maxTruth, CONSTITUENT_FEATURES.size())
-                        .attribute(PaddedJets.FEATURE_NAMES, CONSTITUENT_FEATURES.toArray(String[]::new));
-                truthMask = writer.dataset(TRUTH_MASK, DType.INT8, maxTruth);
-                nPu = writer.dataset(N_PU, DType.INT32);
-                writer.attribute("max_truth_constituents", maxTruth);
-            } catch (IOException | RuntimeException e) {
-                writer.close();
-                throw e;
-            }
-            w = writer;
+        private Writer(Hdf5Writer w, int maxObserved, int maxTruth) throws IOException {
+            super(w);
+            observed = new PaddedJets(w, maxObserved, CONSTITUENT_FEATURES, JET_FEATURES);
+            origin = w.dataset(ORIGIN, DType.INT32, maxObserved);
+            truth = w.dataset(TRUTH_CONSTITUENTS, DType.FLOAT32, maxTruth, CONSTITUENT_FEATURES.size())
+                    .attribute(PaddedJets.FEATURE_NAMES, CONSTITUENT_FEATURES.toArray(String[]::new));
+            truthMask = w.dataset(TRUTH_MASK, DType.INT8, maxTruth);
+            nPu = w.dataset(N_PU, DType.INT32);
+            w.attribute("max_truth_constituents", maxTruth);
             this.maxTruth = maxTruth;
             originRow = new int[maxObserved];
             truthRow = new float[maxTruth * CONSTITUENT_FEATURES.size()];
@@ -128,38 +120,21 @@ public final class ContaminatedJetDataset {
         public long jets() {
             return observed.jets();
         }
-
-        public void commit() throws IOException {
-            w.commit();
-        }
-
-        @Override
-        public void close() {
-            w.close();
-        }
     }
 
-    /** A checked contaminated-jet file. */
-    public static final class Reader implements AutoCloseable {
-        private final Hdf5Reader r;
+    /** A checked contaminated-jet file; all seven datasets are read through {@link #batches(int)}. */
+    public static final class Reader extends JetSchemaReader {
         private final int maxObserved;
         private final int maxTruth;
 
-        private Reader(Path path) throws IOException {
-            Hdf5Reader reader = Hdf5Reader.open(path);
-            try {
-                maxObserved = PaddedJets.check(reader, CONSTITUENT_FEATURES, JET_FEATURES);
-                reader.require(ORIGIN, DType.INT32, maxObserved);
-                maxTruth = reader.require(TRUTH_CONSTITUENTS, DType.FLOAT32, -1, CONSTITUENT_FEATURES.size())
-                        .rowShape()[0];
-                reader.require(TRUTH_MASK, DType.INT8, maxTruth);
-                reader.require(N_PU, DType.INT32);
-                reader.batches(1, JETS, ORIGIN, TRUTH_CONSTITUENTS, TRUTH_MASK, N_PU); // checks equal lengths
-            } catch (RuntimeException e) {
-                reader.close();
-                throw e;
-            }
-            r = reader;
+        private Reader(Hdf5Reader r) {
+            super(r, CONSTITUENTS, MASK, ORIGIN, JETS, TRUTH_CONSTITUENTS, TRUTH_MASK, N_PU);
+            maxObserved = PaddedJets.check(r, CONSTITUENT_FEATURES, JET_FEATURES);
+            r.require(ORIGIN, DType.INT32, maxObserved);
+            maxTruth = r.require(TRUTH_CONSTITUENTS, DType.FLOAT32, -1, CONSTITUENT_FEATURES.size()).rowShape()[0];
+            r.require(TRUTH_MASK, DType.INT8, maxTruth);
+            r.require(N_PU, DType.INT32);
+            r.batches(1, JETS, ORIGIN, TRUTH_CONSTITUENTS, TRUTH_MASK, N_PU); // checks equal lengths
         }
 
         public int maxObserved() {
@@ -168,28 +143,6 @@ public final class ContaminatedJetDataset {
 
         public int maxTruth() {
             return maxTruth;
-        }
-
-        public long jets() {
-            return r.dataset(JETS).rows();
-        }
-
-        public Map<String, Object> metadata() {
-            return r.attributes();
-        }
-
-        /** All seven datasets, {@code batchSize} jets at a time; see {@link RowBatch} for the reuse of arrays. */
-        public Iterable<RowBatch> batches(int batchSize) {
-            return r.batches(batchSize, CONSTITUENTS, MASK, ORIGIN, JETS, TRUTH_CONSTITUENTS, TRUTH_MASK, N_PU);
-        }
-
-        public Hdf5Reader reader() {
-            return r;
-        }
-
-        @Override
-        public void close() throws IOException {
-            r.close();
         }
     }
 }
