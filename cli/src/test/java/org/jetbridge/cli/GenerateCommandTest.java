@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.jetbridge.cli.CliRunner.Result;
 import org.jetbridge.io.hdf5.MinBiasPool;
+import org.jetbridge.io.hdf5.PythonH5py;
 import org.jetbridge.io.hdf5.RowBatch;
 import org.jetbridge.io.hdf5.TaggingDataset;
 import org.jetbridge.io.hdf5.TopJetDataset;

@@ -9,6 +9,7 @@ import java.util.List;
 import org.jetbridge.cli.CliRunner.Result;
 import org.jetbridge.io.hdf5.ContaminatedJetDataset;
 import org.jetbridge.io.hdf5.MinBiasPool;
+import org.jetbridge.io.hdf5.PythonH5py;
 import org.jetbridge.io.hdf5.RowBatch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
