@@ -103,9 +103,7 @@ public final class EventInputOptions {
             throw new ParameterException(spec.commandLine(), "--format applies only with --input");
         }
         long n = events == null ? DEFAULT_EVENTS : events;
-        if (n < 0) {
-            throw new ParameterException(spec.commandLine(), "--events must be >= 0, got " + n);
-        }
+        Usage.atLeast(spec, "--events", n, 0);
         if (mu != null && process.equals("minbias")) {
             throw new ParameterException(spec.commandLine(), "--mu does not apply to --generate minbias (one "
                     + "interaction per event)");

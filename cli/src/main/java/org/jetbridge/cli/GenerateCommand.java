@@ -114,9 +114,7 @@ final class GenerateCommand implements Callable<Integer> {
                     + "', expected flavour, ttbar or minbias");
         }
         p = p.equals("flavor") ? "flavour" : p;
-        if (events < 0) {
-            throw new ParameterException(spec.commandLine(), "--events must be >= 0, got " + events);
-        }
+        Usage.atLeast(spec, "--events", events, 0);
         if (!p.equals("flavour")) {
             String stray = radius != null ? "--radius" : ptMin != null ? "--pt-min" : ptMax != null ? "--pt-max"
                     : fractions != null ? "--fractions" : mu != null ? "--mu" : null;
@@ -132,9 +130,7 @@ final class GenerateCommand implements Callable<Integer> {
         int nMax = maxConstituents == null
                 ? (p.equals("ttbar") ? TopJetDataset.DEFAULT_MAX_CONSTITUENTS : TaggingDataset.DEFAULT_MAX_CONSTITUENTS)
                 : maxConstituents;
-        if (nMax < 1) {
-            throw new ParameterException(spec.commandLine(), "--max-constituents must be >= 1, got " + nMax);
-        }
+        Usage.atLeast(spec, "--max-constituents", nMax, 1);
         double r = radius == null ? 0.4 : radius;
         if (!(r > 0 && r <= 2)) {
             throw new ParameterException(spec.commandLine(), "--radius must be in (0, 2], got " + r);

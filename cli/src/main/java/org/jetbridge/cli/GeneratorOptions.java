@@ -59,9 +59,7 @@ public final class GeneratorOptions {
 
     int threads(CommandSpec spec) {
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be >= 1, got " + t);
-        }
+        Usage.atLeast(spec, "--threads", t, 1);
         return t;
     }
 

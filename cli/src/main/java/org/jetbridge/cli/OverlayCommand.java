@@ -91,12 +91,8 @@ final class OverlayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PileupParameters pu = pileup();
-        if (maxObserved < 1) {
-            throw new ParameterException(spec.commandLine(), "--max-constituents must be >= 1, got " + maxObserved);
-        }
-        if (threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
-        }
+        Usage.atLeast(spec, "--max-constituents", maxObserved, 1);
+        Usage.atLeast(spec, "--threads", threads, 1);
         Map<String, Object> poolMeta = new java.util.HashMap<>();
         org.jetbridge.sim.MinBiasPool interactions = loadPool(pool, poolMeta);
         long needed = needed(pu);
