@@ -113,24 +113,7 @@ public final class EventInputOptions {
             a.add("--mu", "pileup.mu", mu);
         }
         GeneratorSettings settings = generator.settings(spec, a);
-        GeneratedEvents g = new GeneratedEvents(process, settings, mu != null, generator.seed(), n,
-                generator.threads(spec));
-        return new Events() {
-            @Override
-            public boolean hasNext() {
-                return g.hasNext();
-            }
-
-            @Override
-            public Event next() {
-                return g.next();
-            }
-
-            @Override
-            public void close() {
-                // nothing to release: generation holds no files
-            }
-        };
+        return new GeneratedEvents(process, settings, mu != null, generator.seed(), n, generator.threads(spec));
     }
 
     /** The input as the user named it. */

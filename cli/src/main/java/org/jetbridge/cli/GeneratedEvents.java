@@ -1,7 +1,6 @@
 package org.jetbridge.cli;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.jetbridge.core.Event;
@@ -17,7 +16,7 @@ import org.jetbridge.sim.TruthEvent;
  * (neutrinos left out) with its PDG id, charge and vertex = interaction index (0 hard scatter, k ≥ 1 the k-th
  * pile-up interaction). Generated in chunks on several threads; the sequence depends only on the seed.
  */
-final class GeneratedEvents implements Iterator<Event> {
+final class GeneratedEvents implements EventInputOptions.Events {
     /** Events per parallel chunk. */
     static final int CHUNK = 256;
 
@@ -71,5 +70,10 @@ final class GeneratedEvents implements Iterator<Event> {
         }
         next++;
         return chunk.get(inChunk++);
+    }
+
+    @Override
+    public void close() {
+        // nothing to release: generation holds no files
     }
 }
