@@ -42,22 +42,14 @@ final class Contours {
           case 4, 11 -> seg(d, p, right, top);
           case 6, 9 -> seg(d, p, bottom, top);
           case 7, 8 -> seg(d, p, left, top);
-          case 5 -> {
-            if (centreAbove) {
+          case 5, 10 -> {
+            // saddle: the centre joins the above-level corners (a and c for 5, b and e for 10) or separates them
+            if (centreAbove == (idx == 5)) {
               seg(d, p, bottom, right);
               seg(d, p, left, top);
             } else {
               seg(d, p, left, bottom);
               seg(d, p, right, top);
-            }
-          }
-          case 10 -> {
-            if (centreAbove) {
-              seg(d, p, left, bottom);
-              seg(d, p, right, top);
-            } else {
-              seg(d, p, bottom, right);
-              seg(d, p, left, top);
             }
           }
           default -> throw new AssertionError(idx);

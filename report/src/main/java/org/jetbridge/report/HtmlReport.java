@@ -60,25 +60,28 @@ public final class HtmlReport {
 
   /** A sub-heading (h3) inside the current section. */
   public HtmlReport subsection(String heading) {
-    body.append("<h3>");
-    Text.appendHtml(body, heading);
-    body.append("</h3>\n");
-    return this;
+    return element("h3", heading, true);
   }
 
   /** A paragraph of plain text (escaped). */
   public HtmlReport paragraph(String text) {
-    body.append("<p>");
-    Text.appendHtml(body, text);
-    body.append("</p>\n");
-    return this;
+    return element("p", text, true);
   }
 
   /** Preformatted text, e.g. the command line that produced the report. */
   public HtmlReport preformatted(String text) {
-    body.append("<pre>");
-    Svg.escape(body, text);
-    body.append("</pre>\n");
+    return element("pre", text, false);
+  }
+
+  /** Appends {@code <tag>text</tag>}, the text as {@link Text#appendHtml} markup or, if not markup, escaped. */
+  private HtmlReport element(String tag, String text, boolean markup) {
+    body.append('<').append(tag).append('>');
+    if (markup) {
+      Text.appendHtml(body, text);
+    } else {
+      Svg.escape(body, text);
+    }
+    body.append("</").append(tag).append(">\n");
     return this;
   }
 
