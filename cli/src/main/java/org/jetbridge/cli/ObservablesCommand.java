@@ -94,7 +94,8 @@ final class ObservablesCommand implements Callable<Integer> {
         JetRows.Counts n = JetRows.write(spec, input, jetOptions, definition, output, progress,
                 out -> new ObservableCsvWriter(out, selected));
         progress.summary(String.format(Locale.ROOT, "%d events, %d jets (%s), %d observables in %.2f s, written to %s",
-                n.events(), n.jets(), jetOptions.describe(), selected.size(), progress.elapsedSeconds(), output.name()));
+                n.events(), n.jets(), jetOptions.describe(), selected.size(), progress.elapsedSeconds(),
+                output.name()));
         return 0;
     }
 
