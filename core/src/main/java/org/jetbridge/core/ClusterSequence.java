@@ -142,12 +142,7 @@ public final class ClusterSequence {
             double m2 = (e[hard] + pz[hard]) * (e[hard] - pz[hard]) - pt2[hard];
             double m = m2 < 0 ? -Math.sqrt(-m2) : Math.sqrt(m2);
             FourMomentum w = FourMomentum.fromPtYPhiM(ptSum, rap[hard], phi[hard], m);
-            k = nJets++;
-            px[k] = w.px();
-            py[k] = w.py();
-            pz[k] = w.pz();
-            e[k] = w.e();
-            pt2[k] = w.pt2();
+            k = addJet(w.px(), w.py(), w.pz(), w.e());
             // keep the winner's direction exactly, not its round-trip through (px, py, pz, E)
             phi[k] = phi[hard];
             rap[k] = rap[hard];
