@@ -2,10 +2,7 @@ package org.jetbridge.cli;
 
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.jetbridge.core.Event;
 import org.jetbridge.core.JetDefinition;
-import org.jetbridge.io.AtomicOutput;
-import org.jetbridge.io.EventSource;
 import org.jetbridge.io.JetCsvWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,21 +43,9 @@ final class ClusterCommand implements Callable<Integer> {
     public Integer call() {
         JetDefinition definition = jetOptions.definition(spec);
         Progress progress = new Progress(spec.commandLine().getErr(), "jetbridge cluster", quiet);
-        long events = 0;
-        long jets;
-        try (EventSource source = input.open(); AtomicOutput out = output.open(spec)) {
-            JetCsvWriter writer = new JetCsvWriter(out);
-            while (source.hasNext()) {
-                Event event = source.next();
-                writer.write(events, jetOptions.jets(event, definition));
-                events++;
-                progress.event(events);
-            }
-            out.commit();
-            jets = writer.rows();
-        }
+        JetRows.Counts n = JetRows.write(spec, input, jetOptions, definition, output, progress, JetCsvWriter::new);
         progress.summary(String.format(Locale.ROOT, "%d events, %d jets (%s) in %.2f s, written to %s",
-                events, jets, jetOptions.describe(), progress.elapsedSeconds(), output.name()));
+                n.events(), n.jets(), jetOptions.describe(), progress.elapsedSeconds(), output.name()));
         return 0;
     }
 }

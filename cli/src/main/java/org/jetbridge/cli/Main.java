@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
  * one line {@code jetbridge: <message>} on standard error, never a stack trace), 1 for an internal error.
  *
  * <p>Adding a sub-command: a {@code @Command(name = "...", mixinStandardHelpOptions = true)} class implementing
- * {@code Callable<Integer>} in this package, using the {@link EventInputOptions}, {@link JetSelectionOptions} and
- * {@link OutputOptions} mixins for events in, jets and a table out (write through the
+ * {@code Callable<Integer>} in this package, using the {@link EventInputOptions} (a file or {@code --generate}d
+ * testbed events), {@link JetSelectionOptions}, {@link OutputOptions} and {@link GeneratorOptions} mixins for events
+ * in, jets, a table out and generator settings (write through the
  * {@link org.jetbridge.io.AtomicOutput} and commit last), reporting bad
  * option values with picocli's {@code ParameterException} and bad files with {@code InputException} /
  * {@code OutputException}; then list it in {@code subcommands}.
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         description = "Jet clustering and substructure for hadron-collider events, a physics testbed generator and "
                 + "simulation-to-data calibration.",
-        subcommands = {ClusterCommand.class, ObservablesCommand.class, TaggerCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ClusterCommand.class, ObservablesCommand.class, GenerateCommand.class, OverlayCommand.class,
+            TaggerCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:success", "1:internal error (a bug: please report it with the stack trace)",
             "2:usage error, unreadable or malformed input, or unwritable output"})

@@ -7,14 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.jetbridge.core.Event;
 import org.jetbridge.core.JetDefinition;
 import org.jetbridge.core.groom.Groomer;
 import org.jetbridge.core.groom.SoftDrop;
 import org.jetbridge.core.substructure.Observable;
 import org.jetbridge.core.substructure.Observables;
-import org.jetbridge.io.AtomicOutput;
-import org.jetbridge.io.EventSource;
 import org.jetbridge.io.ObservableCsvWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -94,21 +91,11 @@ final class ObservablesCommand implements Callable<Integer> {
         List<Observable> selected = select(available);
         JetDefinition definition = jetOptions.definition(spec);
         Progress progress = new Progress(spec.commandLine().getErr(), "jetbridge observables", quiet);
-        long events = 0;
-        long jets;
-        try (EventSource source = input.open(); AtomicOutput out = output.open(spec)) {
-            ObservableCsvWriter writer = new ObservableCsvWriter(out, selected);
-            while (source.hasNext()) {
-                Event event = source.next();
-                writer.write(events, jetOptions.jets(event, definition));
-                events++;
-                progress.event(events);
-            }
-            out.commit();
-            jets = writer.rows();
-        }
+        JetRows.Counts n = JetRows.write(spec, input, jetOptions, definition, output, progress,
+                out -> new ObservableCsvWriter(out, selected));
         progress.summary(String.format(Locale.ROOT, "%d events, %d jets (%s), %d observables in %.2f s, written to %s",
-                events, jets, jetOptions.describe(), selected.size(), progress.elapsedSeconds(), output.name()));
+                n.events(), n.jets(), jetOptions.describe(), selected.size(), progress.elapsedSeconds(),
+                output.name()));
         return 0;
     }
 

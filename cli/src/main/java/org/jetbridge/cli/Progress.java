@@ -24,7 +24,14 @@ final class Progress {
 
     /** Called after each event; cheap. */
     void event(long eventsDone) {
-        if (quiet || (eventsDone & 63) != 0) {
+        if ((eventsDone & 63) == 0) {
+            chunk(eventsDone);
+        }
+    }
+
+    /** Called after each chunk of events (any size); prints at most one line per interval. */
+    void chunk(long eventsDone) {
+        if (quiet) {
             return;
         }
         long now = System.nanoTime();

@@ -254,7 +254,7 @@ final class TaggerCommand implements Callable<Integer> {
             description = {"Evaluate a trained tagger on a labelled tagging dataset: ROC curves (b vs light, c vs "
                     + "light, b vs c), AUCs and background rejection at fixed signal efficiencies, written to "
                     + "REPORT_DIR/metrics.json (keys auc.b_vs_light, auc.c_vs_light, auc.b_vs_c, rejection, jets, "
-                    + "shift) and REPORT_DIR/roc_<pair>.csv.",
+                    + "shift), REPORT_DIR/roc_<pair>.svg and REPORT_DIR/report.html.",
                 "Discriminants: b vs light p_b/(p_c+p_light), c vs light p_c/(p_c+p_light), b vs c p_b/(p_b+p_c).",
                 "With --compare OTHER.h5 (e.g. 'data' jets), also the distance of the class-score distributions "
                         + "from INPUT to OTHER: 1-D Wasserstein, Kolmogorov-Smirnov and the AUC of the score as a "

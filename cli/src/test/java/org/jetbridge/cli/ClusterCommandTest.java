@@ -288,7 +288,8 @@ class ClusterCommandTest {
 
         Result noInput = CliRunner.run("cluster", "-o", "x.csv");
         assertEquals(2, noInput.status());
-        assertEquals("jetbridge: Missing required option: '--input=FILE'", noInput.errLines().get(0));
+        assertEquals("jetbridge: missing input: give --input FILE or --generate ttbar|flavour|minbias",
+                noInput.errLines().get(0));
 
         Result unknown = CliRunner.run("cluster", "--bogus");
         assertEquals(2, unknown.status());

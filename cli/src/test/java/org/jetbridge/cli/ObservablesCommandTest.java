@@ -315,6 +315,6 @@ class ObservablesCommandTest {
     void inputAndOutputAreRequiredUnlessListing() {
         Result r = CliRunner.run("observables", "-o", "x.csv");
         assertEquals(2, r.status());
-        assertEquals("jetbridge: Missing required option: '--input=FILE'", r.errLines().get(0));
+        assertEquals("jetbridge: missing input: give --input FILE or --generate ttbar|flavour|minbias", r.errLines().get(0));
     }
 }

@@ -16,6 +16,22 @@ import java.util.TreeSet;
  * largest distance so far. Units: momenta in GeV; d_ij in GeV^{2p}.
  *
  * <p>Internally all pseudojets live in flat arrays (struct of arrays); {@link Jet} objects are views.
+ *
+ * <p>Strategies ({@link ClusteringStrategy}; the history is identical for all of them, ties included):
+ * <ul>
+ * <li>{@code N2_PLAIN}: nearest-neighbour bookkeeping over all pairs: O(N²) time (one pass over the remaining
+ * objects per step plus a full search for each object that lost its neighbour), O(N) memory; the only one used
+ * for R ≥ π/2 (including {@link JetDefinition#MAX_RADIUS}).</li>
+ * <li>{@code N2_TILED}: (y, φ) tiles of side ≥ R searched lazily (a tile is skipped when its edge is farther
+ * than what could matter); neighbour repairs cost O(ρR²) per step (ρ = particles per unit y·φ), but the
+ * smallest d_i is still found by a linear scan: O(N·ρR² + N²) with a small N² constant.</li>
+ * <li>{@code N2_MINHEAP_TILED}: as tiled, with the d_i in a binary tournament tree (min-heap over slots):
+ * O(N·(ρR² + log N)) time, O(N + number of tiles) memory; degrades towards O(N²) only when most particles lie
+ * within R of each other.</li>
+ * <li>{@code AUTO}: plain below 55 + 50·R inputs or for R ≥ π/2, tiled below 250, min-heap tiled above
+ * (crossovers measured with the {@code bench} module, see docs/performance.md).</li>
+ * </ul>
+ * A requested tiled strategy with R ≥ π/2 runs the plain loop; {@link #strategy()} reports what ran.
  */
 public final class ClusterSequence {
 
@@ -46,7 +62,10 @@ public final class ClusterSequence {
         this(inputs, definition, ClusteringStrategy.AUTO);
     }
 
-    /** Clusters the inputs with the given strategy (results do not depend on it). */
+    /**
+     * Clusters the inputs with the given strategy (results do not depend on it; see the class comment for the
+     * complexity of each).
+     */
     public ClusterSequence(List<FourMomentum> inputs, JetDefinition definition, ClusteringStrategy strategy) {
         this(inputs, List.of(), definition, strategy);
     }
@@ -94,7 +113,7 @@ public final class ClusterSequence {
             jetHistory[i] = i;
         }
         nHist = n;
-        this.strategyUsed = strategy == ClusteringStrategy.AUTO ? ClusteringStrategies.choose(n, definition) : strategy;
+        this.strategyUsed = ClusteringStrategies.resolve(strategy, n, definition);
         ClusteringStrategies.run(this, strategyUsed);
     }
 
@@ -123,12 +142,7 @@ public final class ClusterSequence {
             double m2 = (e[hard] + pz[hard]) * (e[hard] - pz[hard]) - pt2[hard];
             double m = m2 < 0 ? -Math.sqrt(-m2) : Math.sqrt(m2);
             FourMomentum w = FourMomentum.fromPtYPhiM(ptSum, rap[hard], phi[hard], m);
-            k = nJets++;
-            px[k] = w.px();
-            py[k] = w.py();
-            pz[k] = w.pz();
-            e[k] = w.e();
-            pt2[k] = w.pt2();
+            k = addJet(w.px(), w.py(), w.pz(), w.e());
             // keep the winner's direction exactly, not its round-trip through (px, py, pz, E)
             phi[k] = phi[hard];
             rap[k] = rap[hard];

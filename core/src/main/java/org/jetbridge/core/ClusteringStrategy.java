@@ -1,15 +1,17 @@
 package org.jetbridge.core;
 
 /**
- * How {@link ClusterSequence} searches for the smallest distance. The result never depends on the choice;
- * only the speed does. {@link #AUTO} picks by input size.
+ * How {@link ClusterSequence} searches for the smallest distance. The result never depends on the choice (the
+ * history is identical, ties included); only the speed does. Complexities are in {@link ClusterSequence}'s class
+ * comment.
  */
 public enum ClusteringStrategy {
+    /** Picks by input size and R (plain for small N or R ≥ π/2, tiled above); see {@link ClusterSequence}. */
     AUTO,
-    /** Nearest-neighbour bookkeeping over all pairs: O(N²), best for small N. */
+    /** Nearest-neighbour bookkeeping over all pairs: O(N²), best for small N; the only one for R ≥ π/2. */
     N2_PLAIN,
-    /** Nearest neighbours searched in (y, φ) tiles of size ≥ R: ≈ O(N√N) in practice. */
+    /** Nearest neighbours searched lazily in (y, φ) tiles of size ≥ R; smallest d_i by a linear scan. */
     N2_TILED,
-    /** Tiled search with the minimum d_ij kept in a heap instead of a linear scan. */
+    /** Tiled search with the d_i kept in a min-heap (tournament tree) instead of a linear scan. */
     N2_MINHEAP_TILED
 }

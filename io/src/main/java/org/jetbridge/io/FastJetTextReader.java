@@ -23,22 +23,12 @@ public final class FastJetTextReader extends LookaheadEventSource {
     private static final String[] COMPONENTS = {"px", "py", "pz", "E"};
 
     public FastJetTextReader(BufferedReader reader, String name) {
-        super(new TextLines(reader, name));
+        super(reader, name, EventFormat.FASTJET_DAT, "expected lines of px py pz E");
     }
 
     /** Opens a FastJet text file (a {@code .gz} name is decompressed). */
     public static FastJetTextReader open(Path file) {
         return (FastJetTextReader) EventSource.open(file, EventFormat.FASTJET_DAT);
-    }
-
-    @Override
-    public EventFormat format() {
-        return EventFormat.FASTJET_DAT;
-    }
-
-    @Override
-    protected String emptyInputHint() {
-        return "expected lines of px py pz E";
     }
 
     @Override

@@ -60,22 +60,12 @@ public final class HepMC3Reader extends LookaheadEventSource {
     private long[] vLine = new long[16];
 
     public HepMC3Reader(BufferedReader reader, String name) {
-        super(new TextLines(reader, name));
+        super(reader, name, EventFormat.HEPMC3, "expected " + START + " followed by E lines");
     }
 
     /** Opens a HepMC3 ASCII file (a {@code .gz} name is decompressed). */
     public static HepMC3Reader open(Path file) {
         return (HepMC3Reader) EventSource.open(file, EventFormat.HEPMC3);
-    }
-
-    @Override
-    public EventFormat format() {
-        return EventFormat.HEPMC3;
-    }
-
-    @Override
-    protected String emptyInputHint() {
-        return "expected " + START + " followed by E lines";
     }
 
     /**

@@ -8,7 +8,7 @@ import org.jetbridge.core.Jet;
  * order given, normally decreasing pT), pT (GeV), rapidity, azimuth φ in (−π, π], signed mass (GeV) and number of
  * constituents.
  */
-public final class JetCsvWriter {
+public final class JetCsvWriter implements JetRowWriter {
     public static final List<String> COLUMNS = List.of("event", "jet", "pt", "rapidity", "phi", "mass",
             "n_constituents");
 
@@ -19,6 +19,7 @@ public final class JetCsvWriter {
     }
 
     /** Writes the jets of one event, numbering them 0, 1, … in list order. */
+    @Override
     public void write(long event, List<Jet> jets) {
         for (int j = 0; j < jets.size(); j++) {
             cells(csv, event, j, jets.get(j));
@@ -33,6 +34,7 @@ public final class JetCsvWriter {
     }
 
     /** Number of jet rows written. */
+    @Override
     public long rows() {
         return csv.rows();
     }

@@ -1,24 +1,27 @@
 package org.jetbridge.io;
 
+import java.io.BufferedReader;
 import java.util.NoSuchElementException;
 import org.jetbridge.core.Event;
 
 /** The iterator mechanics shared by the line-based readers: one event of look-ahead, and "no events" as an error. */
 abstract class LookaheadEventSource implements EventSource {
     protected final TextLines lines;
+    private final EventFormat format;
+    private final String emptyInputHint;
     private Event pending;
     private boolean finished;
     private long returned;
 
-    LookaheadEventSource(TextLines lines) {
-        this.lines = lines;
+    /** {@code emptyInputHint} describes what an event looks like in {@code format}, for the "no events" message. */
+    LookaheadEventSource(BufferedReader reader, String name, EventFormat format, String emptyInputHint) {
+        this.lines = new TextLines(reader, name);
+        this.format = format;
+        this.emptyInputHint = emptyInputHint;
     }
 
     /** The next event, or null at the end of the input. */
     protected abstract Event readEvent();
-
-    /** Describes what an event looks like in this format, for the "no events" message. */
-    protected abstract String emptyInputHint();
 
     @Override
     public final boolean hasNext() {
@@ -28,7 +31,7 @@ abstract class LookaheadEventSource implements EventSource {
                 finished = true;
                 lines.close();
                 if (returned == 0) {
-                    throw new InputException(lines.name(), "no events found (" + emptyInputHint() + ")");
+                    throw new InputException(lines.name(), "no events found (" + emptyInputHint + ")");
                 }
             }
         }
@@ -44,6 +47,11 @@ abstract class LookaheadEventSource implements EventSource {
         pending = null;
         returned++;
         return e;
+    }
+
+    @Override
+    public final EventFormat format() {
+        return format;
     }
 
     @Override

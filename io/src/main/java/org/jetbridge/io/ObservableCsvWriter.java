@@ -14,7 +14,7 @@ import org.jetbridge.core.substructure.Observable;
  * {@link Observable#name()} and in its unit. Each jet is evaluated through one {@link JetContext}, so the
  * observables share its reclusterings.
  */
-public final class ObservableCsvWriter {
+public final class ObservableCsvWriter implements JetRowWriter {
     private final CsvWriter csv;
     private final List<Observable> observables;
 
@@ -36,6 +36,7 @@ public final class ObservableCsvWriter {
     }
 
     /** Writes the jets of one event, numbering them 0, 1, … in list order. */
+    @Override
     public void write(long event, List<Jet> jets) {
         for (int j = 0; j < jets.size(); j++) {
             Jet jet = jets.get(j);
@@ -49,6 +50,7 @@ public final class ObservableCsvWriter {
     }
 
     /** Number of jet rows written. */
+    @Override
     public long rows() {
         return csv.rows();
     }

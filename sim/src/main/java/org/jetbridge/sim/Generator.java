@@ -239,19 +239,18 @@ public final class Generator {
         double mw = Math.sqrt(w.m2());
         double mt = Math.sqrt(top.m2());
         FourMomentum wInTop = Kinematics.toRest(w, top);
-        double l = Math.sqrt(wInTop.p2());
-        double nx = wInTop.px() / l;
-        double ny = wInTop.py() / l;
-        double nz = wInTop.pz() / l;
-        double[] b = Kinematics.transverseBasis(nx, ny, nz);
+        double[] a = Kinematics.axes(wInTop);
+        double nx = a[0];
+        double ny = a[1];
+        double nz = a[2];
         double md = hadronic ? 0 : Species.mass(down);
         double mu = hadronic ? 0 : Species.mass(up);
         double p = Kinematics.twoBodyMomentum(mw, md, mu);
         double s = Math.sqrt(Math.max(0, 1 - c * c));
         double ph = 2 * Math.PI * rng.uniform();
-        double dx = p * (c * nx + s * (Math.cos(ph) * b[0] + Math.sin(ph) * b[3]));
-        double dy = p * (c * ny + s * (Math.cos(ph) * b[1] + Math.sin(ph) * b[4]));
-        double dz = p * (c * nz + s * (Math.cos(ph) * b[2] + Math.sin(ph) * b[5]));
+        double dx = p * (c * nx + s * (Math.cos(ph) * a[3] + Math.sin(ph) * a[6]));
+        double dy = p * (c * ny + s * (Math.cos(ph) * a[4] + Math.sin(ph) * a[7]));
+        double dz = p * (c * nz + s * (Math.cos(ph) * a[5] + Math.sin(ph) * a[8]));
         FourMomentum dRest = new FourMomentum(dx, dy, dz, Math.sqrt(p * p + md * md));
         // W rest frame → top rest frame → lab; the up-type member takes w − d so the pair sums to w exactly
         FourMomentum dFinal = Kinematics.fromRest(Kinematics.fromRest(dRest, wInTop, mw), top, mt);

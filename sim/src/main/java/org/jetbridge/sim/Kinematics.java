@@ -62,6 +62,19 @@ final class Kinematics {
     }
 
     /**
+     * Axes around the direction of p's three-momentum: {nx, ny, nz, e1x, e1y, e1z, e2x, e2y, e2z} with n the unit
+     * vector along p and (e1, e2) the {@link #transverseBasis} of n.
+     */
+    static double[] axes(FourMomentum p) {
+        double l = Math.sqrt(p.p2());
+        double nx = p.px() / l;
+        double ny = p.py() / l;
+        double nz = p.pz() / l;
+        double[] b = transverseBasis(nx, ny, nz);
+        return new double[] {nx, ny, nz, b[0], b[1], b[2], b[3], b[4], b[5]};
+    }
+
+    /**
      * Unit vectors (e1, e2) orthogonal to the unit vector (nx, ny, nz) and to each other, returned as
      * {e1x, e1y, e1z, e2x, e2y, e2z}.
      */

@@ -1,7 +1,5 @@
 package org.jetbridge.sim;
 
-import org.jetbridge.core.FourMomentum;
-
 /**
  * Reconstructed (particle-flow-like) candidates of one event, struct-of-arrays: momentum (GeV), charge,
  * {@link ParticleClass} code, transverse and longitudinal impact parameters d0, dz with their resolutions (mm;
@@ -10,16 +8,5 @@ import org.jetbridge.core.FourMomentum;
  */
 public record RecoEvent(double[] px, double[] py, double[] pz, double[] e, int[] charge, int[] pidClass,
                         double[] d0, double[] d0err, double[] dz, double[] dzerr, int[] vertex, int[] flags,
-                        int[] truthIndex) {
-    public int size() {
-        return px.length;
-    }
-
-    public FourMomentum momentum(int i) {
-        return new FourMomentum(px[i], py[i], pz[i], e[i]);
-    }
-
-    public double pt(int i) {
-        return Math.hypot(px[i], py[i]);
-    }
+                        int[] truthIndex) implements MomentumArrays {
 }

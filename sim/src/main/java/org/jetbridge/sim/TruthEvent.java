@@ -12,23 +12,12 @@ import org.jetbridge.core.FourMomentum;
 public record TruthEvent(double[] px, double[] py, double[] pz, double[] e, int[] pdg, int[] charge,
                          double[] vx, double[] vy, double[] vz, int[] interaction, int[] flags,
                          List<HeavyHadron> heavyHadrons, List<HardParton> hardPartons, FourMomentum initial,
-                         double[] interactionZ) {
+                         double[] interactionZ) implements MomentumArrays {
     /** Flag bit: descends from a b hadron. */
     public static final int FROM_B = 1;
     /** Flag bit: descends from a c hadron. */
     public static final int FROM_C = 2;
 
-    public int size() {
-        return px.length;
-    }
-
-    public FourMomentum momentum(int i) {
-        return new FourMomentum(px[i], py[i], pz[i], e[i]);
-    }
-
-    public double pt(int i) {
-        return Math.hypot(px[i], py[i]);
-    }
 
     public boolean fromB(int i) {
         return (flags[i] & FROM_B) != 0;

@@ -1,6 +1,7 @@
 package org.jetbridge.tagger;
 
 import org.jetbridge.io.hdf5.TaggingDataset;
+import org.jetbridge.report.Roc;
 
 /**
  * The standard flavour discriminants built from the class probabilities (p_l, p_c, p_b), each with its signal and
@@ -27,6 +28,15 @@ public enum Discriminant {
         return key;
     }
 
+    /** The formula, e.g. "p_b / (p_c + p_light)". */
+    public String formula() {
+        return switch (this) {
+            case B_VS_LIGHT -> "p_b / (p_c + p_light)";
+            case C_VS_LIGHT -> "p_c / (p_c + p_light)";
+            case B_VS_C -> "p_b / (p_b + p_c)";
+        };
+    }
+
     /** Signal flavour label (dataset code). */
     public int signal() {
         return signal;
@@ -49,25 +59,21 @@ public enum Discriminant {
         };
     }
 
-    /** ROC of this discriminant over jets {@code 0 … n−1} with probabilities [n, 3] and labels. */
+    /** ROC of this discriminant over the signal and background jets among 0 … n−1 (probabilities [n, 3]). */
     public Roc roc(float[] probabilities, int[] flavour, int n) {
-        int ns = 0;
-        int nb = 0;
+        int m = 0;
         for (int i = 0; i < n; i++) {
-            ns += flavour[i] == signal ? 1 : 0;
-            nb += flavour[i] == background ? 1 : 0;
+            m += flavour[i] == signal || flavour[i] == background ? 1 : 0;
         }
-        double[] s = new double[ns];
-        double[] b = new double[nb];
-        ns = 0;
-        nb = 0;
+        double[] scores = new double[m];
+        boolean[] isSignal = new boolean[m];
+        m = 0;
         for (int i = 0; i < n; i++) {
-            if (flavour[i] == signal) {
-                s[ns++] = value(probabilities, 3 * i);
-            } else if (flavour[i] == background) {
-                b[nb++] = value(probabilities, 3 * i);
+            if (flavour[i] == signal || flavour[i] == background) {
+                scores[m] = value(probabilities, 3 * i);
+                isSignal[m++] = flavour[i] == signal;
             }
         }
-        return new Roc(s, b);
+        return Roc.of(scores, isSignal);
     }
 }

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jetbridge.io.hdf5.TaggingDataset;
+import org.jetbridge.report.Roc;
 
 /**
  * Tagging performance of class probabilities against true flavours: mean cross-entropy, jets per flavour, and per

@@ -38,6 +38,10 @@ public record ScoreShift(double wasserstein, double ks, double auc) {
             ks = Math.max(ks, Math.abs((double) i / x.length - (double) j / y.length));
             prev = next;
         }
-        return new ScoreShift(w, ks, new Roc(y, x).auc());
+        double[] all = java.util.Arrays.copyOf(b, a.length + b.length);
+        System.arraycopy(a, 0, all, b.length, a.length);
+        boolean[] second = new boolean[all.length];
+        java.util.Arrays.fill(second, 0, b.length, true);
+        return new ScoreShift(w, ks, org.jetbridge.report.Roc.of(all, second).auc());
     }
 }

@@ -22,33 +22,25 @@ public final class MinBiasPool {
     }
 
     public static Writer create(Path path, Map<String, ?> metadata) throws IOException {
-        return new Writer(path, metadata);
+        return SchemaWriter.create(path, SCHEMA, metadata, Writer::new);
     }
 
     public static Reader open(Path path) throws IOException {
-        return new Reader(path);
+        return SchemaReader.open(path, Reader::new);
     }
 
     /** Appends interactions one at a time. */
-    public static final class Writer implements AutoCloseable {
-        private final Hdf5Writer w;
+    public static final class Writer extends SchemaWriter {
         private final DatasetWriter particles;
         private final DatasetWriter offsets;
         private final long[] one = new long[1];
 
-        private Writer(Path path, Map<String, ?> metadata) throws IOException {
-            Hdf5Writer writer = Hdf5Writer.create(path);
-            try {
-                writer.attribute("schema", SCHEMA).attributes(metadata);
-                particles = writer.dataset(PARTICLES, DType.FLOAT32, FEATURES)
-                        .attribute(PaddedJets.FEATURE_NAMES, PARTICLE_FEATURES.toArray(String[]::new));
-                offsets = writer.dataset(OFFSETS, DType.INT64);
-                offsets.append(one, 0, 1); // offsets[0] = 0
-            } catch (IOException | RuntimeException e) {
-                writer.close();
-                throw e;
-            }
-            w = writer;
+        private Writer(Hdf5Writer w) throws IOException {
+            super(w);
+            particles = w.dataset(PARTICLES, DType.FLOAT32, FEATURES)
+                    .attribute(PaddedJets.FEATURE_NAMES, PARTICLE_FEATURES.toArray(String[]::new));
+            offsets = w.dataset(OFFSETS, DType.INT64);
+            offsets.append(one, 0, 1); // offsets[0] = 0
         }
 
         /** Appends one interaction of {@code n} particles given flat as {@code n × 5} values from index 0. */
@@ -66,43 +58,28 @@ public final class MinBiasPool {
         public long interactions() {
             return offsets.rows() - 1;
         }
-
-        public void commit() throws IOException {
-            w.commit();
-        }
-
-        @Override
-        public void close() {
-            w.close();
-        }
     }
 
     /** Random access to the interactions of a pool file. */
-    public static final class Reader implements AutoCloseable {
-        private final Hdf5Reader r;
+    public static final class Reader extends SchemaReader {
         private final long interactions;
         private final long[] range = new long[2];
 
-        private Reader(Path path) throws IOException {
-            Hdf5Reader reader = Hdf5Reader.open(path);
-            try {
-                long m = reader.require(PARTICLES, DType.FLOAT32, FEATURES).rows();
-                long k = reader.require(OFFSETS, DType.INT64).rows();
-                if (k < 1) {
-                    throw new Hdf5FormatException(path.getFileName() + ": dataset 'offsets' is empty, expected K + 1 >= 1 rows");
-                }
-                long[] last = new long[1];
-                reader.read(OFFSETS, k - 1, 1, last, 0);
-                if (last[0] != m) {
-                    throw new Hdf5FormatException(path.getFileName() + ": dataset 'offsets' ends at " + last[0]
-                            + ", expected the particle count " + m);
-                }
-                interactions = k - 1;
-            } catch (RuntimeException e) {
-                reader.close();
-                throw e;
+        private Reader(Hdf5Reader r) {
+            super(r);
+            long m = r.require(PARTICLES, DType.FLOAT32, FEATURES).rows();
+            long k = r.require(OFFSETS, DType.INT64).rows();
+            if (k < 1) {
+                throw new Hdf5FormatException(r.path().getFileName()
+                        + ": dataset 'offsets' is empty, expected K + 1 >= 1 rows");
             }
-            r = reader;
+            long[] last = new long[1];
+            r.read(OFFSETS, k - 1, 1, last, 0);
+            if (last[0] != m) {
+                throw new Hdf5FormatException(r.path().getFileName() + ": dataset 'offsets' ends at " + last[0]
+                        + ", expected the particle count " + m);
+            }
+            interactions = k - 1;
         }
 
         /** Number of interactions K in the pool. */
@@ -112,10 +89,6 @@ public final class MinBiasPool {
 
         public long particles() {
             return r.dataset(PARTICLES).rows();
-        }
-
-        public Map<String, Object> metadata() {
-            return r.attributes();
         }
 
         /** Particles of interaction {@code k}, flat {@code n × 5}; n = length / 5. */
@@ -132,15 +105,6 @@ public final class MinBiasPool {
             float[] out = new float[n * FEATURES];
             r.read(PARTICLES, range[0], n, out, 0);
             return out;
-        }
-
-        public Hdf5Reader reader() {
-            return r;
-        }
-
-        @Override
-        public void close() throws IOException {
-            r.close();
         }
     }
 }

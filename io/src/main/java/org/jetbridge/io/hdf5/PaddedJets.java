@@ -72,15 +72,20 @@ final class PaddedJets {
 
     /** Writes one jet that passed {@link #check}: padded constituents, mask and jet features. */
     void write(float[][] cs, float[] jet) {
+        pad(cs, features, row, maskRow);
+        constituents.append(row, 0, 1);
+        mask.append(maskRow, 0, 1);
+        jets.append(jet, 0, 1);
+    }
+
+    /** Fills one zero-padded flat row of {@code features} values per constituent and its 0/1 mask row. */
+    static void pad(float[][] cs, int features, float[] row, byte[] maskRow) {
         Arrays.fill(row, 0f);
         Arrays.fill(maskRow, (byte) 0);
         for (int i = 0; i < cs.length; i++) {
             System.arraycopy(cs[i], 0, row, i * features, features);
             maskRow[i] = 1;
         }
-        constituents.append(row, 0, 1);
-        mask.append(maskRow, 0, 1);
-        jets.append(jet, 0, 1);
     }
 
     /** Validates the three datasets of a jet file and returns N_max. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The flavour-tagging dataset: per jet up to N_max constituents sorted by pT (GeV, rad, cm for impact parameters
+ * The flavour-tagging dataset: per jet up to N_max constituents sorted by pT (GeV, rad, mm for impact parameters
  * as produced by the generator), a mask, jet kinematics and labels. Datasets:
  * <ul>
  * <li>{@code constituents} float32 [N, N_max, 11]: {@link #CONSTITUENT_FEATURES}, zero-padded;</li>
@@ -43,35 +43,26 @@ public final class TaggingDataset {
      * {@link Writer#commit()} at the end; closing without it leaves nothing at {@code path}.
      */
     public static Writer create(Path path, int maxConstituents, Map<String, ?> metadata) throws IOException {
-        return new Writer(path, maxConstituents, metadata);
+        return SchemaWriter.create(path, SCHEMA, metadata, w -> new Writer(w, maxConstituents));
     }
 
     /** Opens a tagging file, checking every dataset's type and shape and the feature names. */
     public static Reader open(Path path) throws IOException {
-        return new Reader(path);
+        return SchemaReader.open(path, Reader::new);
     }
 
     /** Appends jets one at a time; no HDF5 knowledge needed by the caller. */
-    public static final class Writer implements AutoCloseable {
-        private final Hdf5Writer w;
+    public static final class Writer extends SchemaWriter {
         private final PaddedJets jets;
         private final DatasetWriter flavour;
         private final DatasetWriter partonId;
         private final int[] one = new int[1];
 
-        private Writer(Path path, int maxConstituents, Map<String, ?> metadata) throws IOException {
-            Hdf5Writer writer = Hdf5Writer.create(path);
-            try {
-                writer.attribute("schema", SCHEMA).attributes(metadata);
-                jets = new PaddedJets(writer, maxConstituents, CONSTITUENT_FEATURES, JET_FEATURES);
-                flavour = writer.dataset(FLAVOUR, DType.INT32)
-                        .attribute("labels", FLAVOUR_NAMES.toArray(String[]::new));
-                partonId = writer.dataset(PARTON_ID, DType.INT32);
-            } catch (IOException | RuntimeException e) {
-                writer.close();
-                throw e;
-            }
-            w = writer;
+        private Writer(Hdf5Writer w, int maxConstituents) throws IOException {
+            super(w);
+            jets = new PaddedJets(w, maxConstituents, CONSTITUENT_FEATURES, JET_FEATURES);
+            flavour = w.dataset(FLAVOUR, DType.INT32).attribute("labels", FLAVOUR_NAMES.toArray(String[]::new));
+            partonId = w.dataset(PARTON_ID, DType.INT32);
         }
 
         /**
@@ -94,62 +85,22 @@ public final class TaggingDataset {
         public long jets() {
             return jets.jets();
         }
-
-        public void commit() throws IOException {
-            w.commit();
-        }
-
-        @Override
-        public void close() {
-            w.close();
-        }
     }
 
-    /** A checked tagging file; batches are read through {@link #batches(int)} in bounded memory. */
-    public static final class Reader implements AutoCloseable {
-        private final Hdf5Reader r;
+    /** A checked tagging file; all five datasets are read through {@link #batches(int)} in bounded memory. */
+    public static final class Reader extends JetSchemaReader {
         private final int maxConstituents;
 
-        private Reader(Path path) throws IOException {
-            Hdf5Reader reader = Hdf5Reader.open(path);
-            try {
-                maxConstituents = PaddedJets.check(reader, CONSTITUENT_FEATURES, JET_FEATURES);
-                reader.require(FLAVOUR, DType.INT32);
-                reader.require(PARTON_ID, DType.INT32);
-                reader.batches(1, CONSTITUENTS, FLAVOUR, PARTON_ID);
-            } catch (RuntimeException e) {
-                reader.close();
-                throw e;
-            }
-            r = reader;
+        private Reader(Hdf5Reader r) {
+            super(r, CONSTITUENTS, MASK, JETS, FLAVOUR, PARTON_ID);
+            maxConstituents = PaddedJets.check(r, CONSTITUENT_FEATURES, JET_FEATURES);
+            r.require(FLAVOUR, DType.INT32);
+            r.require(PARTON_ID, DType.INT32);
+            r.batches(1, CONSTITUENTS, FLAVOUR, PARTON_ID);
         }
 
         public int maxConstituents() {
             return maxConstituents;
-        }
-
-        public long jets() {
-            return r.dataset(JETS).rows();
-        }
-
-        /** File attributes: generator settings and schema. */
-        public Map<String, Object> metadata() {
-            return r.attributes();
-        }
-
-        /** All five datasets, {@code batchSize} jets at a time; see {@link RowBatch} for the reuse of arrays. */
-        public Iterable<RowBatch> batches(int batchSize) {
-            return r.batches(batchSize, CONSTITUENTS, MASK, JETS, FLAVOUR, PARTON_ID);
-        }
-
-        /** The underlying reader, for row ranges or single datasets. */
-        public Hdf5Reader reader() {
-            return r;
-        }
-
-        @Override
-        public void close() throws IOException {
-            r.close();
         }
     }
 }

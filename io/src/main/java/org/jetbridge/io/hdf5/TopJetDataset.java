@@ -25,29 +25,21 @@ public final class TopJetDataset {
 
     /** Starts a top-jet file; call {@link Writer#commit()} at the end. */
     public static Writer create(Path path, int maxConstituents, Map<String, ?> metadata) throws IOException {
-        return new Writer(path, maxConstituents, metadata);
+        return SchemaWriter.create(path, SCHEMA, metadata, w -> new Writer(w, maxConstituents));
     }
 
     /** Opens and checks a top-jet file. */
     public static Reader open(Path path) throws IOException {
-        return new Reader(path);
+        return SchemaReader.open(path, Reader::new);
     }
 
     /** Appends top jets one at a time. */
-    public static final class Writer implements AutoCloseable {
-        private final Hdf5Writer w;
+    public static final class Writer extends SchemaWriter {
         private final PaddedJets jets;
 
-        private Writer(Path path, int maxConstituents, Map<String, ?> metadata) throws IOException {
-            Hdf5Writer writer = Hdf5Writer.create(path);
-            try {
-                writer.attribute("schema", SCHEMA).attributes(metadata);
-                jets = new PaddedJets(writer, maxConstituents, CONSTITUENT_FEATURES, JET_FEATURES);
-            } catch (IOException | RuntimeException e) {
-                writer.close();
-                throw e;
-            }
-            w = writer;
+        private Writer(Hdf5Writer w, int maxConstituents) throws IOException {
+            super(w);
+            jets = new PaddedJets(w, maxConstituents, CONSTITUENT_FEATURES, JET_FEATURES);
         }
 
         /** Appends one jet: {@code constituents[i]} has the 6 {@link #CONSTITUENT_FEATURES}, {@code axis} the 4 jet ones. */
@@ -59,57 +51,19 @@ public final class TopJetDataset {
         public long jets() {
             return jets.jets();
         }
-
-        public void commit() throws IOException {
-            w.commit();
-        }
-
-        @Override
-        public void close() {
-            w.close();
-        }
     }
 
-    /** A checked top-jet file. */
-    public static final class Reader implements AutoCloseable {
-        private final Hdf5Reader r;
+    /** A checked top-jet file: {@code constituents}, {@code mask} and {@code jets} in batches. */
+    public static final class Reader extends JetSchemaReader {
         private final int maxConstituents;
 
-        private Reader(Path path) throws IOException {
-            Hdf5Reader reader = Hdf5Reader.open(path);
-            try {
-                maxConstituents = PaddedJets.check(reader, CONSTITUENT_FEATURES, JET_FEATURES);
-            } catch (RuntimeException e) {
-                reader.close();
-                throw e;
-            }
-            r = reader;
+        private Reader(Hdf5Reader r) {
+            super(r, CONSTITUENTS, MASK, JETS);
+            maxConstituents = PaddedJets.check(r, CONSTITUENT_FEATURES, JET_FEATURES);
         }
 
         public int maxConstituents() {
             return maxConstituents;
-        }
-
-        public long jets() {
-            return r.dataset(JETS).rows();
-        }
-
-        public Map<String, Object> metadata() {
-            return r.attributes();
-        }
-
-        /** {@code constituents}, {@code mask} and {@code jets}, {@code batchSize} jets at a time. */
-        public Iterable<RowBatch> batches(int batchSize) {
-            return r.batches(batchSize, CONSTITUENTS, MASK, JETS);
-        }
-
-        public Hdf5Reader reader() {
-            return r;
-        }
-
-        @Override
-        public void close() throws IOException {
-            r.close();
         }
     }
 }

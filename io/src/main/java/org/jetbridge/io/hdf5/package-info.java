@@ -2,7 +2,8 @@
  * HDF5 datasets a Python user opens with h5py: a generic streaming writer ({@link org.jetbridge.io.hdf5.Hdf5Writer},
  * {@link org.jetbridge.io.hdf5.DatasetWriter}), a bounded-memory reader ({@link org.jetbridge.io.hdf5.Hdf5Reader},
  * {@link org.jetbridge.io.hdf5.RowBatch}) and the jetbridge schemas ({@link org.jetbridge.io.hdf5.TaggingDataset},
- * {@link org.jetbridge.io.hdf5.TopJetDataset}, {@link org.jetbridge.io.hdf5.MinBiasPool}).
+ * {@link org.jetbridge.io.hdf5.TopJetDataset}, {@link org.jetbridge.io.hdf5.MinBiasPool},
+ * {@link org.jetbridge.io.hdf5.ContaminatedJetDataset}).
  *
  * <h2>What jHDF 0.9.4 does and does not do (measured here)</h2>
  * <ul>

@@ -14,15 +14,16 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs test-resource Python scripts with Debian's /usr/bin/python3 (which has h5py and numpy; the pyenv python on
- * PATH does not). Without h5py the calling test is skipped, except under CI=true, where that is a failure.
+ * PATH does not). Without h5py the calling test is skipped, except under CI=true, where that is a failure. Published
+ * in io's test-jar for the cli tests; scripts are looked up as class-path resources {@code /hdf5/<script>}.
  */
-final class PythonH5py {
-    static final Path PYTHON = Paths.get("/usr/bin/python3");
+public final class PythonH5py {
+    public static final Path PYTHON = Paths.get("/usr/bin/python3");
 
     private PythonH5py() {
     }
 
-    static void assumeAvailable() throws IOException, InterruptedException {
+    public static void assumeAvailable() throws IOException, InterruptedException {
         boolean ok = Files.isExecutable(PYTHON)
                 && new ProcessBuilder(PYTHON.toString(), "-c", "import h5py, numpy").redirectErrorStream(true)
                         .start().waitFor() == 0;
@@ -37,7 +38,7 @@ final class PythonH5py {
     }
 
     /** Runs {@code hdf5/<script>} with the given arguments; fails the test with Python's output on a non-zero exit. */
-    static String run(Path workDir, String script, String... args) throws IOException, InterruptedException {
+    public static String run(Path workDir, String script, String... args) throws IOException, InterruptedException {
         Path file = workDir.resolve(script);
         try (InputStream in = PythonH5py.class.getResourceAsStream("/hdf5/" + script)) {
             Assertions.assertNotNull(in, "missing test resource hdf5/" + script);

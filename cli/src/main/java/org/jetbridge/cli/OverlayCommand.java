@@ -1,0 +1,260 @@
+package org.jetbridge.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jetbridge.core.FourMomentum;
+import org.jetbridge.io.InputException;
+import org.jetbridge.io.OutputException;
+import org.jetbridge.io.hdf5.ContaminatedJetDataset;
+import org.jetbridge.io.hdf5.Hdf5FormatException;
+import org.jetbridge.io.hdf5.MinBiasPool;
+import org.jetbridge.io.hdf5.RowBatch;
+import org.jetbridge.io.hdf5.TopJetDataset;
+import org.jetbridge.sim.Constituents;
+import org.jetbridge.sim.EventLoop;
+import org.jetbridge.sim.OverlaidJet;
+import org.jetbridge.sim.PileupOverlay;
+import org.jetbridge.sim.PileupParameters;
+import org.jetbridge.sim.TopJets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code jetbridge overlay}: top jets with pile-up from a minimum-bias pool, materialised for evaluation. */
+@Command(name = "overlay",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {"Overlay pile-up from a minimum-bias pool onto hard-scatter top jets and write the contaminated "
+                + "jets with their truth (HDF5).",
+            "",
+            "For every jet of --jets (from 'generate ttbar'), N_PU interactions are drawn from --pool (from "
+                    + "'generate minbias'), each rotated by a random azimuth and randomly mirrored in eta; their "
+                    + "particles with pT > 1 GeV and |eta| < 2.5 inside the R = 1.0 cone around the jet axis join "
+                    + "the jet. Output datasets: constituents/mask/origin (observed; origin 0 hard scatter, k the "
+                    + "k-th pile-up interaction, -1 padding), jets (the hard-scatter axis), truth_constituents/"
+                    + "truth_mask, n_pu. Constituent energies are massless (the datasets store pt, eta, phi).",
+            ""})
+final class OverlayCommand implements Callable<Integer> {
+    /** Jets read and overlaid per parallel chunk. */
+    static final int CHUNK = 1024;
+    /** Keeps the overlay's per-jet streams apart from the generation streams of a run with the same seed. */
+    static final long STREAM_SALT = 0x4F56455231L; // "OVER1"
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--jets", required = true, paramLabel = "TOPS.h5", description = "Top-jet file (generate ttbar).")
+    Path jets;
+
+    @Option(names = "--pool", required = true, paramLabel = "MINBIAS.h5",
+            description = "Minimum-bias pool (generate minbias); loaded into memory whole.")
+    Path pool;
+
+    @Option(names = "--mu", required = true, paramLabel = "MU", description = "Mean number of pile-up interactions.")
+    double mu;
+
+    @Option(names = "--pileup", paramLabel = "MODE",
+            description = "poisson (N_PU ~ Poisson(MU)), fixed (N_PU = MU) or gaussian (mu ~ |N(MU, SIGMA)| per "
+                    + "jet, then Poisson) (default: poisson).")
+    String mode = "poisson";
+
+    @Option(names = "--mu-sigma", paramLabel = "SIGMA", description = "Spread of MU for --pileup gaussian (default: 0).")
+    double muSigma;
+
+    @Option(names = "--seed", paramLabel = "SEED", description = "Random seed of the overlay; jet i always gets the same pile-up for a given seed "
+                    + "and pool, whatever the number of threads (default: 1).")
+    long seed = GeneratorOptions.DEFAULT_SEED;
+
+    @Option(names = "--max-constituents", paramLabel = "N",
+            description = "Observed constituents kept per jet, leading by pT (default: 400).")
+    int maxObserved = 400;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.h5",
+            description = "Output HDF5 file, created only when the run succeeds.")
+    Path output;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress or summary on standard error.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        PileupParameters pu = pileup();
+        Usage.atLeast(spec, "--max-constituents", maxObserved, 1);
+        Usage.atLeast(spec, "--threads", threads, 1);
+        Map<String, Object> poolMeta = new java.util.HashMap<>();
+        org.jetbridge.sim.MinBiasPool interactions = loadPool(pool, poolMeta);
+        long needed = needed(pu);
+        if (needed > interactions.interactions()) {
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                    "--mu %s (%s) needs up to %d pile-up interactions per jet, but %s holds only %d; generate a "
+                            + "larger pool (jetbridge generate minbias --events N)", JetSelectionOptions.fmt(mu),
+                    mode, needed, pool, interactions.interactions()));
+        }
+        Progress progress = new Progress(spec.commandLine().getErr(), "jetbridge overlay", quiet);
+        long written;
+        long pileupParticles = 0;
+        long pileupInteractions = 0;
+        try (TopJetDataset.Reader in = openJets(jets)) {
+            Map<String, Object> meta = new java.util.LinkedHashMap<>();
+            // the hard-scatter generation as it is in the top-jet file, then what the pool and the overlay add
+            in.metadata().forEach((k, v) -> {
+                if (!k.equals("schema") && !k.startsWith("max_")) {
+                    meta.put(k, v);
+                }
+            });
+            for (String k : List.of("seed", "preset", "events", "jetbridge_version")) {
+                if (poolMeta.containsKey(k)) {
+                    meta.put("pool." + k, poolMeta.get(k));
+                }
+            }
+            meta.put("pileup_mode", pu.mode().name());
+            meta.put("pileup_mu", mu);
+            meta.put("pileup_mu_sigma", muSigma);
+            meta.put("overlay_seed", seed);
+            meta.put("overlay_radius", TopJets.RADIUS);
+            meta.put("overlay_pt_min", TopJets.PARTICLE_PT_MIN);
+            meta.put("overlay_eta_max", TopJets.ETA_MAX);
+            meta.put("pool_file", String.valueOf(pool.getFileName()));
+            meta.put("pool_interactions", (long) interactions.interactions());
+            meta.put("jetbridge_version", VersionProvider.version());
+            int nTruth = in.maxConstituents();
+            int f = TopJetDataset.CONSTITUENT_FEATURES.size();
+            float[][] rows = new float[maxObserved][f];
+            float[][] truthRows = new float[nTruth][f];
+            float[] axisRow = new float[TopJetDataset.JET_FEATURES.size()];
+            try (ContaminatedJetDataset.Writer out = ContaminatedJetDataset.create(output, maxObserved, nTruth, meta)) {
+                for (RowBatch b : in.batches(CHUNK)) {
+                    List<Constituents> hs = new ArrayList<>(b.rows());
+                    List<FourMomentum> axes = new ArrayList<>(b.rows());
+                    float[] cs = b.floats(TopJetDataset.CONSTITUENTS);
+                    byte[] mask = b.bytes(TopJetDataset.MASK);
+                    float[] js = b.floats(TopJetDataset.JETS);
+                    for (int j = 0; j < b.rows(); j++) {
+                        int n = 0;
+                        while (n < nTruth && mask[j * nTruth + n] != 0) {
+                            n++;
+                        }
+                        hs.add(TopJetRows.fromRows(cs, j * nTruth * f, n, 0));
+                        int a = j * 4;
+                        axes.add(FourMomentum.fromPtEtaPhiM(js[a], js[a + 1], js[a + 2], Math.max(0, js[a + 3])));
+                    }
+                    long start = b.startRow();
+                    List<OverlaidJet> overlaid = EventLoop.run(seed ^ STREAM_SALT, start, b.rows(), threads, (i, rng) -> {
+                        int j = (int) (i - start);
+                        return PileupOverlay.overlay(hs.get(j), axes.get(j), interactions, pu.draw(rng), rng,
+                                TopJets.RADIUS, TopJets.PARTICLE_PT_MIN, TopJets.ETA_MAX, maxObserved);
+                    });
+                    for (int j = 0; j < overlaid.size(); j++) {
+                        OverlaidJet o = overlaid.get(j);
+                        FourMomentum axis = axes.get(j);
+                        int[] origin = o.observed().origin();
+                        for (int k : origin) {
+                            pileupParticles += k > 0 ? 1 : 0;
+                        }
+                        pileupInteractions += o.pileupInteractions();
+                        System.arraycopy(js, j * 4, axisRow, 0, 4);
+                        out.append(TopJetRows.constituents(o.observed(), axis, maxObserved, rows), origin, axisRow,
+                                TopJetRows.constituents(o.truth(), axis, nTruth, truthRows), o.pileupInteractions());
+                    }
+                    progress.chunk(start + b.rows());
+                }
+                out.commit();
+                written = out.jets();
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw GenerateCommand.outputError(output, e);
+        }
+        double s = progress.elapsedSeconds();
+        progress.summary(String.format(Locale.ROOT, "%d jets at mu = %s (%s): <n_pu> = %.2f, <pile-up particles "
+                        + "per jet> = %.2f, in %.2f s, written to %s", written, JetSelectionOptions.fmt(mu), mode,
+                written == 0 ? 0.0 : (double) pileupInteractions / written,
+                written == 0 ? 0.0 : (double) pileupParticles / written, s, output));
+        return 0;
+    }
+
+    private PileupParameters pileup() {
+        PileupParameters.Mode m = switch (mode.toLowerCase(Locale.ROOT)) {
+            case "poisson" -> PileupParameters.Mode.POISSON;
+            case "fixed" -> PileupParameters.Mode.FIXED;
+            case "gaussian" -> PileupParameters.Mode.GAUSSIAN_MU;
+            default -> throw new ParameterException(spec.commandLine(), "--pileup: expected poisson, fixed or "
+                    + "gaussian, got '" + mode + "'");
+        };
+        if (!Double.isFinite(mu) || mu < 0) {
+            throw new ParameterException(spec.commandLine(), "--mu must be finite and >= 0, got " + mu);
+        }
+        if (!Double.isFinite(muSigma) || muSigma < 0) {
+            throw new ParameterException(spec.commandLine(), "--mu-sigma must be finite and >= 0, got " + muSigma);
+        }
+        return new PileupParameters(m, mu, muSigma);
+    }
+
+    /**
+     * The most interactions a jet is expected to need: N_PU itself when fixed, else 5 standard deviations above the
+     * mean (Poisson, and for a Gaussian μ its mean plus 5 σ), so the pool can supply a crossing without repeating
+     * an interaction in all but a negligible fraction of jets.
+     */
+    static long needed(PileupParameters pu) {
+        return switch (pu.mode()) {
+            case FIXED -> Math.round(pu.mu());
+            case POISSON -> (long) Math.ceil(pu.mu() + 5 * Math.sqrt(pu.mu()));
+            case GAUSSIAN_MU -> {
+                double m = pu.mu() + 5 * pu.muSigma();
+                yield (long) Math.ceil(m + 5 * Math.sqrt(m));
+            }
+        };
+    }
+
+    private static TopJetDataset.Reader openJets(Path file) {
+        try {
+            return TopJetDataset.open(file);
+        } catch (IOException | Hdf5FormatException e) {
+            throw new InputException(file.toString(), "cannot read as a top-jet file (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The pool file as the testbed's in-memory pool (energies massless: the file stores pt, eta, phi). */
+    static org.jetbridge.sim.MinBiasPool loadPool(Path file, Map<String, Object> metadata) {
+        try (MinBiasPool.Reader r = MinBiasPool.open(file)) {
+            metadata.putAll(r.metadata());
+            int k = Math.toIntExact(r.interactions());
+            int m = Math.toIntExact(r.particles());
+            int[] off = new int[k + 1];
+            double[] pt = new double[m], eta = new double[m], phi = new double[m], e = new double[m];
+            int[] q = new int[m];
+            double[] vz = new double[k];
+            int n = 0;
+            for (int i = 0; i < k; i++) {
+                float[] p = r.interaction(i);
+                off[i] = n;
+                int c = p.length / MinBiasPool.FEATURES;
+                for (int j = 0; j < c; j++) {
+                    int b = j * MinBiasPool.FEATURES;
+                    pt[n] = p[b];
+                    eta[n] = p[b + 1];
+                    phi[n] = p[b + 2];
+                    e[n] = pt[n] * Math.cosh(eta[n]);
+                    q[n] = Math.round(p[b + 3]);
+                    vz[i] = p[b + 4];
+                    n++;
+                }
+            }
+            off[k] = n;
+            return new org.jetbridge.sim.MinBiasPool(off, pt, eta, phi, e, q, vz);
+        } catch (IOException | Hdf5FormatException | ArithmeticException e) {
+            throw new InputException(file.toString(), "cannot read as a minimum-bias pool (" + e.getMessage() + ")", e);
+        }
+    }
+}
