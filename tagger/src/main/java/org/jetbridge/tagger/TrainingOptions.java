@@ -27,8 +27,9 @@ public record TrainingOptions(long steps, double epochs, int batchSize, double l
                 || normalisationJets < 1 || validationJets < 1 || validations < 1) {
             throw new IllegalArgumentException("training options: need steps >= 0 (or epochs > 0), batch size >= 1, "
                     + "learning rate > 0, weight decay >= 0, clip >= 0, EMA decay in [0, 1), normalisation jets, "
-                    + "validation jets and validations >= 1; got " + java.util.Arrays.toString(new Object[] {steps, epochs, batchSize,
-                    learningRate, weightDecay, clipNorm, emaDecay, normalisationJets, validationJets, validations}));
+                    + "validation jets and validations >= 1; got " + java.util.Arrays.toString(new Object[] {steps,
+                        epochs, batchSize, learningRate, weightDecay, clipNorm, emaDecay, normalisationJets,
+                        validationJets, validations}));
         }
     }
 
