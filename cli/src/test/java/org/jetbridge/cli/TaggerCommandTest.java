@@ -165,6 +165,21 @@ class TaggerCommandTest {
         r = CliRunner.run("tagger", "embed", "--model", copy.toString(), "--input", jets.toString(), "--output",
                 dir.resolve("y.h5").toString());
         assertOneLineError(r, "old-model", "tagger model format 2");
+        // a configuration whose widths do not match the stored weights
+        Files.writeString(json, text.replaceFirst("\"dim\": 32", "\"dim\": 16"));
+        r = CliRunner.run("tagger", "embed", "--model", copy.toString(), "--input", jets.toString(), "--output",
+                dir.resolve("y.h5").toString());
+        assertOneLineError(r, "old-model", "parameter 'embed.weight' expected", "(16, 16)");
+    }
+
+    @Test
+    void divergedTrainingStopsWithoutWritingAModel() {
+        Path out = dir.resolve("diverged");
+        Result r = CliRunner.run("tagger", "train", "--train", jets.toString(), "--validation", jets.toString(),
+                "--output", out.toString(), "--preset", "small", "--steps", "6", "--batch-size", "64",
+                "--validation-jets", "100", "--learning-rate", "1e30", "-q");
+        assertOneLineError(r, "training diverged at step", "last good checkpoint was kept");
+        assertFalse(Files.exists(out.resolve("model")));
     }
 
     @Test

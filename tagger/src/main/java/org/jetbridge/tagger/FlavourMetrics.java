@@ -25,18 +25,25 @@ public record FlavourMetrics(int jets, double crossEntropy, int[] counts, Map<Di
             Discriminant.C_VS_LIGHT, new double[] {0.3, 0.4, 0.5, 0.7},
             Discriminant.B_VS_C, new double[] {0.5, 0.7, 0.85});
 
-    /** Metrics of jets 0 … n−1: probabilities [n, 3] (light, c, b), flavour labels [n]. */
+    /**
+     * Metrics of jets 0 … n−1: probabilities [n, 3] (light, c, b), flavour labels [n]. Non-finite probabilities (a
+     * diverging model) give NaN cross-entropy and AUCs and no rejections.
+     */
     public static FlavourMetrics of(float[] probabilities, int[] flavour, int n) {
         int[] counts = new int[3];
         double ce = 0;
+        boolean finite = true;
         for (int i = 0; i < n; i++) {
             counts[flavour[i]]++;
             ce -= Math.log(Math.max(probabilities[3 * i + flavour[i]], Float.MIN_NORMAL));
+            for (int k = 0; k < 3; k++) {
+                finite &= Float.isFinite(probabilities[3 * i + k]);
+            }
         }
         Map<Discriminant, Double> auc = new EnumMap<>(Discriminant.class);
         Map<Discriminant, Map<Double, Double>> rejection = new EnumMap<>(Discriminant.class);
         for (Discriminant d : Discriminant.values()) {
-            if (counts[d.signal()] == 0 || counts[d.background()] == 0) {
+            if (!finite || counts[d.signal()] == 0 || counts[d.background()] == 0) {
                 auc.put(d, Double.NaN);
                 rejection.put(d, Map.of());
                 continue;
@@ -49,7 +56,7 @@ public record FlavourMetrics(int jets, double crossEntropy, int[] counts, Map<Di
             }
             rejection.put(d, r);
         }
-        return new FlavourMetrics(n, n == 0 ? Double.NaN : ce / n, counts, auc, rejection);
+        return new FlavourMetrics(n, n == 0 || !finite ? Double.NaN : ce / n, counts, auc, rejection);
     }
 
     /** One line: jets, cross-entropy and the three AUCs. */

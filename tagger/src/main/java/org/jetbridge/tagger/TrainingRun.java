@@ -12,14 +12,16 @@ import org.jetbridge.nn.Npz;
 import org.jetbridge.nn.train.LearningRateSchedule;
 import org.jetbridge.nn.train.Trainer;
 import org.jetbridge.nn.train.TrainerConfig;
+import org.jetbridge.nn.train.TrainingDivergedException;
 import org.jetbridge.nn.train.TrainingResult;
 
 /**
  * Trains a tagger into an output directory: {@code run/} holds the normalisation fitted on the training file,
  * the trainer's {@code last.ckpt} / {@code best.ckpt} and {@code training-log.json}; {@code model/} receives the
  * best (EMA) weights as a model directory at the end. Running again on the same directory resumes from
- * {@code run/last.ckpt} with the saved normalisation (refused if the configuration changed). A diverged run throws
- * {@link org.jetbridge.nn.train.TrainingDivergedException} and leaves the checkpoints and any model as they were.
+ * {@code run/last.ckpt} with the saved normalisation (refused if the configuration changed). A diverged run (a
+ * non-finite loss or gradient, or no finite validation at all) throws {@link TrainingDivergedException} and leaves
+ * the checkpoints and any model as they were.
  */
 public final class TrainingRun {
 
@@ -74,7 +76,12 @@ public final class TrainingRun {
                     return new Result(r, null, null);
                 }
                 Path best = run.resolve(Trainer.BEST);
-                Trainer.loadWeights(Files.exists(best) ? best : run.resolve(Trainer.LAST), model.parameters(), true);
+                if (!Files.exists(best)) {
+                    // every validation was non-finite: the weights diverged without the loss showing it yet
+                    throw new TrainingDivergedException(r.steps() - 1, "no validation gave a finite loss, so no "
+                            + "model is exported");
+                }
+                Trainer.loadWeights(best, model.parameters(), true);
                 FlavourMetrics m = hook.metrics(model);
                 Path modelDir = out.resolve(MODEL);
                 model.save(modelDir);
