@@ -54,7 +54,8 @@ public final class TaggerBenchmark {
                     long t0 = System.nanoTime();
                     Inference.run(rt, model, in, jets, Inference.CHUNK, c -> { });
                     double infer = jets / ((System.nanoTime() - t0) * 1e-9);
-                    System.out.printf(Locale.ROOT, "%-8s %9d parameters  training %8.1f jets/s  inference %8.1f jets/s%n",
+                    System.out.printf(Locale.ROOT,
+                            "%-8s %9d parameters  training %8.1f jets/s  inference %8.1f jets/s%n",
                             preset, model.parameters().count(), train, infer);
                 }
             }

@@ -105,7 +105,8 @@ final class TaggerCommand implements Callable<Integer> {
     @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             sortOptions = false,
             description = {"Train the tagger (cross-entropy over b / c / light) and write OUTPUT/model (the model "
-                    + "directory for --model) and OUTPUT/run (normalisation, last/best checkpoints, training-log.json).",
+                    + "directory for --model) and OUTPUT/run (normalisation, last/best checkpoints, "
+                    + "training-log.json).",
                 "Running the same command again resumes an interrupted run from OUTPUT/run/last.ckpt. AdamW with 5 %% "
                         + "warm-up and cosine decay, gradient clipping, weight EMA; the exported model is the best "
                         + "validation checkpoint (EMA weights). A diverged run stops and keeps its last good "
@@ -125,8 +126,9 @@ final class TaggerCommand implements Callable<Integer> {
         Path output;
 
         @Option(names = "--preset", defaultValue = "default", paramLabel = "NAME",
-                description = "Model size: default (width 64, 3 blocks, 4 heads), large (width 128, 4 blocks, 8 heads), "
-                        + "small (width 32, 1 block) or paper (width 512, 4 blocks, 8 heads). Default: ${DEFAULT-VALUE}.")
+                description = "Model size: default (width 64, 3 blocks, 4 heads), large (width 128, 4 blocks, "
+                        + "8 heads), small (width 32, 1 block) or paper (width 512, 4 blocks, 8 heads). "
+                        + "Default: ${DEFAULT-VALUE}.")
         String preset;
 
         @Option(names = "--epochs", paramLabel = "E", description = "Passes over the training file (default 1.5).")
@@ -191,8 +193,8 @@ final class TaggerCommand implements Callable<Integer> {
             try {
                 r = TrainingRun.train(rt, config, options, train, validation, output, lines(err, quiet));
             } catch (TrainingDivergedException e) {
-                throw new InputException(String.valueOf(output), e.getMessage() + " in " + output.resolve(TrainingRun.RUN)
-                        + "; try a lower --learning-rate");
+                throw new InputException(String.valueOf(output), e.getMessage() + " in "
+                        + output.resolve(TrainingRun.RUN) + "; try a lower --learning-rate");
             } catch (IllegalArgumentException e) {
                 // resume with another configuration, a batch larger than the file, a file without labels
                 throw new InputException(String.valueOf(output), e.getMessage(), e);
@@ -273,7 +275,8 @@ final class TaggerCommand implements Callable<Integer> {
         @Option(names = "--compare", paramLabel = "FILE.h5", description = "Second tagging dataset to compare scores.")
         Path compare;
 
-        @Option(names = {"-o", "--output"}, required = true, paramLabel = "REPORT_DIR", description = "Report directory.")
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "REPORT_DIR",
+                description = "Report directory.")
         Path output;
 
         @Option(names = {"-q", "--quiet"}, description = "No summary on standard error.")

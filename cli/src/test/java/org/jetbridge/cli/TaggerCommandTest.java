@@ -187,8 +187,8 @@ class TaggerCommandTest {
         Result r = CliRunner.run("tagger", "embed", "--model", dir.resolve("nowhere").toString(), "--input",
                 jets.toString(), "--output", dir.resolve("z.h5").toString());
         assertOneLineError(r, "nowhere", "model directory does not exist");
-        r = CliRunner.run("tagger", "evaluate", "--model", model.toString(), "--input", dir.resolve("none.h5").toString(),
-                "--output", dir.resolve("r").toString());
+        r = CliRunner.run("tagger", "evaluate", "--model", model.toString(), "--input",
+                dir.resolve("none.h5").toString(), "--output", dir.resolve("r").toString());
         assertOneLineError(r, "none.h5");
         r = CliRunner.run("tagger", "train", "--train", jets.toString(), "--validation", jets.toString(), "--output",
                 dir.resolve("t").toString(), "--preset", "huge");

@@ -81,8 +81,9 @@ public final class Evaluation {
             }
             if (c.flavour() != null) {
                 for (int f = 2; f >= 0; f--) {
-                    shift.put("p_b|" + TaggingDataset.FLAVOUR_NAMES.get(f), ScoreShift.of(
-                            column(r.probabilities(), 2, r.flavour(), f), column(c.probabilities(), 2, c.flavour(), f)));
+                    shift.put("p_b|" + TaggingDataset.FLAVOUR_NAMES.get(f),
+                            ScoreShift.of(column(r.probabilities(), 2, r.flavour(), f),
+                                    column(c.probabilities(), 2, c.flavour(), f)));
                 }
             }
         }

@@ -37,7 +37,8 @@ public final class TaggingBatchSource implements BatchSource {
     public TaggingBatchSource(TaggingFile file, Normalisation normalisation, int maxConstituents, int batchSize,
             int blockRows, long seed) {
         if (!file.hasFlavour()) {
-            throw new IllegalArgumentException(file.path() + ": training needs the 'flavour' labels, the file has none");
+            throw new IllegalArgumentException(file.path()
+                    + ": training needs the 'flavour' labels, the file has none");
         }
         if (batchSize < 1 || batchSize > file.jets()) {
             throw new IllegalArgumentException("batch size: expected 1.." + file.jets() + " (jets in " + file.path()

@@ -55,7 +55,8 @@ public final class TrainingRun {
     static Result train(NnRuntime rt, TaggerConfig config, TrainingOptions options, Path trainPath,
             Path validationPath, Path out, PrintStream log, java.util.function.LongPredicate stopAfter)
             throws IOException {
-        try (TaggingFile train = TaggingFile.open(trainPath); TaggingFile validation = TaggingFile.open(validationPath)) {
+        try (TaggingFile train = TaggingFile.open(trainPath);
+                TaggingFile validation = TaggingFile.open(validationPath)) {
             Path run = out.resolve(RUN);
             Files.createDirectories(run);
             Normalisation norm = normalisation(train, config, options, run.resolve(NORMALISATION), log);

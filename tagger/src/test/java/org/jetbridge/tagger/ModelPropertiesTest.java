@@ -122,7 +122,8 @@ class ModelPropertiesTest {
         assertEquals(128, head.latentWidth());
         assertEquals(16, head.penultimateWidth());
         try (NDManager m = rt.newManager()) {
-            TaggerModel.Outputs full = model.forward(m.create(in[0], new Shape(B, N, F)), m.create(in[1], new Shape(B, N)));
+            TaggerModel.Outputs full = model.forward(m.create(in[0], new Shape(B, N, F)),
+                    m.create(in[1], new Shape(B, N)));
             float[] latent = full.latent().toFloatArray();
             TaggerModel.Outputs again = head.forward(m.create(latent, new Shape(B, 128)));
             assertArrayEquals(full.penultimate().toFloatArray(), again.penultimate().toFloatArray());
