@@ -6,13 +6,15 @@ package org.jetbridge.core;
  * of scratch (at 1000 particles) into memory the CPU first has to fetch, where reused arrays are still in cache.
  *
  * <p>Arrays only grow, and may be longer than a run needs: users bound their loops by their own sizes, never by
- * {@code length}, and initialise whatever they read before writing it. Runs larger than
- * {@link #MAX_RETAINED_SLOTS} get a fresh instance that is not retained, so a thread never holds on to the
- * memory of one huge event.
+ * {@code length}, and initialise whatever they read before writing it. Runs with more than
+ * {@link #MAX_RETAINED_SLOTS} slots or {@link #MAX_RETAINED_TILES} tiles get a fresh instance that is not retained,
+ * so a thread never holds on to the memory of one huge event (or of a very fine tiling).
  */
 final class ClusteringScratch {
     /** Largest slot count whose arrays stay cached in the thread (≈ 16 MB of scratch at most). */
     static final int MAX_RETAINED_SLOTS = 1 << 16;
+    /** Largest tile count whose arrays stay cached in the thread (≈ 7 MB of tile and member arrays at most). */
+    static final int MAX_RETAINED_TILES = 1 << 18;
     private static final ThreadLocal<ClusteringScratch> PER_THREAD = ThreadLocal.withInitial(ClusteringScratch::new);
 
     // per slot
@@ -49,9 +51,13 @@ final class ClusteringScratch {
     private ClusteringScratch() {
     }
 
-    /** The calling thread's scratch with the per-slot arrays at least n long (a private one for very large n). */
-    static ClusteringScratch forSlots(int n) {
-        ClusteringScratch s = n > MAX_RETAINED_SLOTS ? new ClusteringScratch() : PER_THREAD.get();
+    /**
+     * The calling thread's scratch with the per-slot arrays at least n long, for a run over the given number of
+     * tiles (0 without tiling); a private one beyond the retention limits.
+     */
+    static ClusteringScratch forRun(int n, int tiles) {
+        boolean retained = n <= MAX_RETAINED_SLOTS && tiles <= MAX_RETAINED_TILES;
+        ClusteringScratch s = retained ? PER_THREAD.get() : new ClusteringScratch();
         if (s.idx.length < n) {
             int len = grown(s.idx.length, n);
             s.idx = new int[len];

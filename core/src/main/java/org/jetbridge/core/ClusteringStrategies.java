@@ -105,7 +105,7 @@ final class ClusteringStrategies {
         int n = cs.inputCount();
         double r2 = def.radius() * def.radius();
         double invR2 = 1.0 / r2;
-        ClusteringScratch scratch = ClusteringScratch.forSlots(n); // every slot array is written before it is read
+        ClusteringScratch scratch = ClusteringScratch.forRun(n, 0); // every slot array is written before it is read
         int[] idx = scratch.idx; // pseudojet index of each active slot
         double[] y = scratch.y;
         double[] ph = scratch.ph;

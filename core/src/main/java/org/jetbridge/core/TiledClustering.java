@@ -108,18 +108,6 @@ final class TiledClustering {
             throw new IllegalStateException("tiled clustering needs R < π/2, got " + r);
         }
         this.r2 = r * r;
-        ClusteringScratch scratch = ClusteringScratch.forSlots(n);
-        idx = scratch.idx;
-        y = scratch.y;
-        ph = scratch.ph;
-        f = scratch.f;
-        nnDist = scratch.nnDist;
-        nn = scratch.nn;
-        d = scratch.d;
-        tile = scratch.tile;
-        row = scratch.row;
-        pos = scratch.pos;
-
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
@@ -143,6 +131,17 @@ final class TiledClustering {
         invTileY = 1.0 / tileY;
         invTilePhi = 1.0 / tilePhi;
         nTiles = ny * nphi;
+        ClusteringScratch scratch = ClusteringScratch.forRun(n, nTiles);
+        idx = scratch.idx;
+        y = scratch.y;
+        ph = scratch.ph;
+        f = scratch.f;
+        nnDist = scratch.nnDist;
+        nn = scratch.nn;
+        d = scratch.d;
+        tile = scratch.tile;
+        row = scratch.row;
+        pos = scratch.pos;
         scratch.tiles(nTiles);
         tStart = scratch.tStart;
         tCount = scratch.tCount;
