@@ -3,6 +3,7 @@ package org.jetbridge.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jetbridge.core.testing.TestEvents;
@@ -41,18 +42,19 @@ class ClusteringScratchTest {
 
     @Test
     void reusedArraysGiveTheHistoryOfFreshOnes() throws InterruptedException {
-        for (JetDefinition def : List.of(JetDefinition.antiKt(0.4), JetDefinition.kt(0.7),
-                JetDefinition.cambridge(0.2))) {
+        for (JetDefinition def : List.of(JetDefinition.antiKt(0.4), JetDefinition.kt(0.1), JetDefinition.kt(0.7),
+                JetDefinition.cambridge(0.2), JetDefinition.genKt(0.1, 0.5))) {
             for (ClusteringStrategy s : STRATEGIES) {
-                // growing, shrinking and repeated sizes, and a φ-rotated copy (same tiling, other contents)
+                // growing, shrinking and repeated sizes; each event twice in a row (same tiling, same steps: what
+                // the first run left in the tiles is exactly in the way), then after a φ-rotated copy
                 long seed = 10;
-                for (int n : new int[] {1500, 5, 60, 17, 401, 150, 401, 3}) {
+                for (int n : new int[] {1500, 1, 5, 60, 17, 401, 150, 2, 401, 3}) {
                     List<FourMomentum> ev = TestEvents.lhcLike(n, seed++);
                     List<FourMomentum> rotated = ev.stream().map(p -> p.rotateZ(1.0)).toList();
-                    for (List<FourMomentum> e : List.of(ev, rotated, ev)) {
+                    for (List<FourMomentum> e : List.of(ev, ev, rotated, ev)) {
                         long[] fresh = onFreshThread(e, def, s);
                         long[] reused = history(new ClusterSequence(e, def, s));
-                        assertTrue(java.util.Arrays.equals(fresh, reused), def + " " + s + " n = " + n);
+                        assertTrue(Arrays.equals(fresh, reused), def + " " + s + " n = " + n);
                     }
                 }
             }
@@ -70,12 +72,12 @@ class ClusteringScratchTest {
         assertTrue(tiles > 2 * ClusteringScratch.MAX_RETAINED_TILES, "tiles " + tiles);
         long[] plain = history(new ClusterSequence(ev, fine, ClusteringStrategy.N2_PLAIN));
         for (ClusteringStrategy s : STRATEGIES) {
-            assertTrue(java.util.Arrays.equals(plain, history(new ClusterSequence(ev, fine, s))), "R = 0.005 " + s);
+            assertTrue(Arrays.equals(plain, history(new ClusterSequence(ev, fine, s))), "R = 0.005 " + s);
         }
         JetDefinition def = JetDefinition.antiKt(0.4);
         long[] fresh = onFreshThread(ev, def, ClusteringStrategy.N2_MINHEAP_TILED);
         assertEquals(fresh.length, 4 * 2 * ev.size());
-        assertTrue(java.util.Arrays.equals(fresh,
+        assertTrue(Arrays.equals(fresh,
                 history(new ClusterSequence(ev, def, ClusteringStrategy.N2_MINHEAP_TILED))), "after the fine tiling");
     }
 }
