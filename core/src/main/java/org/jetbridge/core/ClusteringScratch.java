@@ -5,7 +5,8 @@ package org.jetbridge.core;
  * thread. Allocating them fresh for every event costs more than the zeroing: each event would write its ≈ 250 kB
  * of scratch (at 1000 particles) into memory the CPU first has to fetch, where reused arrays are still in cache.
  *
- * <p>Arrays only grow, and may be longer than a run needs: users bound their loops by their own sizes, never by
+ * <p>One set per thread suffices because a run never starts another on its thread (the loops call nothing that
+ * clusters). Arrays only grow, and may be longer than a run needs: users bound their loops by their own sizes, never by
  * {@code length}, and initialise whatever they read before writing it. Runs with more than
  * {@link #MAX_RETAINED_SLOTS} slots or {@link #MAX_RETAINED_TILES} tiles get a fresh instance that is not retained,
  * so a thread never holds on to the memory of one huge event (or of a very fine tiling).
