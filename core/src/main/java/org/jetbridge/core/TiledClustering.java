@@ -653,7 +653,7 @@ final class TiledClustering {
      * its members: a merged jet usually lands in a tile its parents left, and the first one that does not (in
      * nearly every event) makes the one re-layout that follows. Then tile {@code growing} is full and every tile
      * gets room for twice its members plus two (the growing one counting the member about to arrive); the
-     * members move to the spare arrays. Σ capacity ≤ 2n + 2·tiles, the size of the member arrays.
+     * members move to the spare arrays. Σ capacity ≤ 2n + 2·tiles, the size the member arrays have at least.
      */
     private void layout(int growing) {
         int at = 0;
