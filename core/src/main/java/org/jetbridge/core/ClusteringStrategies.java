@@ -105,13 +105,14 @@ final class ClusteringStrategies {
         int n = cs.inputCount();
         double r2 = def.radius() * def.radius();
         double invR2 = 1.0 / r2;
-        int[] idx = new int[n]; // pseudojet index of each active slot
-        double[] y = new double[n];
-        double[] ph = new double[n];
-        double[] f = new double[n];
-        double[] nnDist = new double[n];
-        int[] nn = new int[n]; // slot of nearest neighbour, -1 for none
-        double[] d = new double[n];
+        ClusteringScratch scratch = ClusteringScratch.forRun(n, 0); // every slot array is written before it is read
+        int[] idx = scratch.idx; // pseudojet index of each active slot
+        double[] y = scratch.y;
+        double[] ph = scratch.ph;
+        double[] f = scratch.f;
+        double[] nnDist = scratch.nnDist;
+        int[] nn = scratch.nn; // slot of nearest neighbour, -1 for none
+        double[] d = scratch.d;
         for (int i = 0; i < n; i++) {
             setSlot(cs, def, i, i, idx, y, ph, f);
         }

@@ -19,8 +19,8 @@ import java.util.Arrays;
  *
  * <p>The smallest d_i is found either by a linear scan over a dense array ({@link ClusteringStrategy#N2_TILED}) or
  * from a tournament tree (a binary min-heap over slots updated in place, {@link ClusteringStrategy#N2_MINHEAP_TILED}).
- * Requires R &lt; π/2 (the caller falls back to the plain loop otherwise). Arrays are allocated per event, never
- * per step.
+ * Requires R &lt; π/2 (the caller falls back to the plain loop otherwise). Arrays come from the thread's
+ * {@link ClusteringScratch} (reused from event to event), and are never allocated per step.
  */
 final class TiledClustering {
     /** Tiles are made this much wider than R so that rounding in the tile index can never hide a neighbour. */
@@ -53,6 +53,7 @@ final class TiledClustering {
     // tiles
     private final int ny;
     private final int nphi;
+    private final int nTiles;
     private final double y0;
     private final double tileY;
     private final double tilePhi;
@@ -60,7 +61,7 @@ final class TiledClustering {
     private final double invTilePhi;
     // Members of each tile are contiguous: positions [tStart, tStart + tCount) of the member arrays hold their
     // coordinates and slots, so neighbour scans are counted loops over dense memory. A tile that overflows its
-    // capacity triggers a re-layout into the spare member arrays (made at the first overflow, then reused).
+    // capacity triggers a re-layout into the spare member arrays (the two sets swap roles).
     private final int[] tStart;
     private final int[] tCount;
     private final int[] tCap;
@@ -107,17 +108,6 @@ final class TiledClustering {
             throw new IllegalStateException("tiled clustering needs R < π/2, got " + r);
         }
         this.r2 = r * r;
-        idx = new int[n];
-        y = new double[n];
-        ph = new double[n];
-        f = new double[n];
-        nnDist = new double[n];
-        nn = new int[n];
-        d = new double[n];
-        tile = new int[n];
-        row = new int[n];
-        pos = new int[n];
-
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
@@ -140,16 +130,35 @@ final class TiledClustering {
         y0 = lo;
         invTileY = 1.0 / tileY;
         invTilePhi = 1.0 / tilePhi;
-        int nTiles = ny * nphi;
-        tStart = new int[nTiles];
-        tCount = new int[nTiles];
-        tCap = new int[nTiles];
-        int members = 2 * n + 2 * nTiles;
-        my = new double[members];
-        mphi = new double[members];
-        mslot = new int[members];
-        tileStamp = new int[nTiles];
-        maxNn = new double[nTiles];
+        nTiles = ny * nphi;
+        ClusteringScratch scratch = ClusteringScratch.forRun(n, nTiles);
+        idx = scratch.idx;
+        y = scratch.y;
+        ph = scratch.ph;
+        f = scratch.f;
+        nnDist = scratch.nnDist;
+        nn = scratch.nn;
+        d = scratch.d;
+        tile = scratch.tile;
+        row = scratch.row;
+        pos = scratch.pos;
+        scratch.tiles(nTiles);
+        tStart = scratch.tStart;
+        tCount = scratch.tCount;
+        tCap = scratch.tCap;
+        tileStamp = scratch.tileStamp;
+        maxNn = scratch.maxNn;
+        // reused arrays: the counts, stamps and nnDist bounds of the tiles must start from zero
+        Arrays.fill(tCount, 0, nTiles, 0);
+        Arrays.fill(tileStamp, 0, nTiles, 0);
+        Arrays.fill(maxNn, 0, nTiles, 0.0);
+        scratch.members(2 * n + 2 * nTiles);
+        my = scratch.my;
+        mphi = scratch.mphi;
+        mslot = scratch.mslot;
+        spareY = scratch.spareY;
+        sparePhi = scratch.sparePhi;
+        spareSlot = scratch.spareSlot;
 
         if (heap) {
             int s = 1;
@@ -157,8 +166,9 @@ final class TiledClustering {
                 s <<= 1;
             }
             size = s;
-            win = new int[2 * s];
-            wd = new double[2 * s];
+            scratch.heap(2 * s);
+            win = scratch.win;
+            wd = scratch.wd;
             dd = null;
             denseSlot = null;
             densePos = null;
@@ -166,9 +176,10 @@ final class TiledClustering {
             size = 0;
             win = null;
             wd = null;
-            dd = new double[n];
-            denseSlot = new int[n];
-            densePos = new int[n];
+            scratch.dense(n);
+            dd = scratch.dd;
+            denseSlot = scratch.denseSlot;
+            densePos = scratch.densePos;
         }
     }
 
@@ -186,8 +197,8 @@ final class TiledClustering {
             d[i] = diJ(i, nn, nnDist, f);
         }
         if (heap) {
-            Arrays.fill(win, -1);
-            Arrays.fill(wd, Double.POSITIVE_INFINITY);
+            Arrays.fill(win, 0, 2 * size, -1);
+            Arrays.fill(wd, 0, 2 * size, Double.POSITIVE_INFINITY);
             for (int i = 0; i < n; i++) {
                 win[size + i] = i;
                 wd[size + i] = d[i];
@@ -322,7 +333,7 @@ final class TiledClustering {
         double[] my = this.my;
         double[] mphi = this.mphi;
         int[] mslot = this.mslot;
-        for (int t = 0; t < tCount.length; t++) {
+        for (int t = 0; t < nTiles; t++) {
             for (int p = tStart[t], e = p + tCount[t]; p < e; p++) {
                 int i = mslot[p];
                 double yi = my[p];
@@ -642,22 +653,16 @@ final class TiledClustering {
      * its members: a merged jet usually lands in a tile its parents left, and the first one that does not (in
      * nearly every event) makes the one re-layout that follows. Then tile {@code growing} is full and every tile
      * gets room for twice its members plus two (the growing one counting the member about to arrive); the
-     * members move to the spare arrays. Σ capacity ≤ 2n + 2·tiles, the size of the member arrays.
+     * members move to the spare arrays. Σ capacity ≤ 2n + 2·tiles, the size the member arrays have at least.
      */
     private void layout(int growing) {
         int at = 0;
-        for (int t = 0; t < tCount.length; t++) {
+        for (int t = 0; t < nTiles; t++) {
             int count = tCount[t] + (t == growing ? 1 : 0);
             int cap = growing < 0 ? count : 2 * count + 2;
             int oldStart = tStart[t];
             int members = t == growing ? count - 1 : count;
             if (growing >= 0) {
-                if (spareY == null) {
-                    // first overflow of this event: the spare member arrays are made once and reused
-                    spareY = new double[my.length];
-                    sparePhi = new double[my.length];
-                    spareSlot = new int[my.length];
-                }
                 for (int q = 0; q < members; q++) {
                     spareY[at + q] = my[oldStart + q];
                     sparePhi[at + q] = mphi[oldStart + q];
@@ -682,7 +687,7 @@ final class TiledClustering {
             spareSlot = ts;
         } else {
             // initial layout: the counts were only reserved; insertInTile fills the tiles from empty
-            Arrays.fill(tCount, 0);
+            Arrays.fill(tCount, 0, nTiles, 0);
         }
     }
 }
