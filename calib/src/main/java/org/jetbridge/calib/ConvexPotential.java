@@ -16,8 +16,10 @@ import org.jetbridge.nn.ParameterStore;
  * <p>Layers (Amos et al. 2017, Makkuva et al. 2020): u₀ = (x A₀) ⊙ γ₀(ω) + b₀ + β₀(ω), z₁ = ½u₀² (any convex
  * function of an affine map is allowed on the first layer; the square makes quadratics, i.e. Gaussian maps, exactly
  * representable); for k ≥ 1, u_k = z_k W_k + (x A_k) ⊙ γ_k(ω) + b_k + β_k(ω), z_{k+1} = softplus(u_k) (convex,
- * non-decreasing) with W_k = softplus(V_k)/width ≥ 0; h(x) = z_L · softplus(v)/width. The identity warm start is
- * ψ = (s₀/2)‖x‖² + s₁ h(x), s₀ = softplus(ρ₀) (init 1), s₁ = softplus(ρ₁) (init 0.5). The condition path
+ * non-decreasing) with W_k = softplus(V_k)/width ≥ 0; h(x) = z_L · softplus(v)/width + z₁ · softplus(v')/width (the
+ * second, a non-negative skip from the quadratic layer, keeps a pure quadratic reachable at any depth). The identity
+ * warm start is ψ = (s₀/2)‖x‖² + s₁ h(x) + ⟨ℓ, x⟩, s₀ = softplus(ρ₀) (init 1), s₁ = softplus(ρ₁) (init 0.5), ℓ = 0
+ * (a linear term is convex and makes translations direct). The condition path
  * c = tanh(ω U + e) is unconstrained; it adds β_k = c B_k and scales the x-terms by γ_k = 1 + c G_k, both affine in x
  * for fixed ω, so convexity in x is kept. Without conditions (c = 0) this is a plain ICNN.
  */
@@ -56,6 +58,8 @@ public final class ConvexPotential {
     private final NDArray[] b;
     private final NDArray[] v; // v[0] unused
     private final NDArray vOut;
+    private final NDArray vSkip;
+    private final NDArray linear;
     private final NDArray rho0;
     private final NDArray rho1;
     private final NDArray condU;
@@ -84,6 +88,8 @@ public final class ConvexPotential {
             }
         }
         vOut = store.uniform(prefix + ".vout", 0.5, false, h);
+        vSkip = layers > 1 ? store.uniform(prefix + ".vskip", 0.5, false, h) : null;
+        linear = store.constant(prefix + ".lin", 0f, false, d);
         rho0 = store.constant(prefix + ".rho0", S0_INIT, false, 1);
         rho1 = store.constant(prefix + ".rho1", S1_INIT, false, 1);
         if (shape.conditions() > 0) {
@@ -136,6 +142,7 @@ public final class ConvexPotential {
         NDArray[] slope = new NDArray[layers]; // dz_{k+1}/du_k
         NDArray[] w = new NDArray[layers];
         NDArray z = null;
+        NDArray first = null;
         for (int k = 0; k < layers; k++) {
             NDArray xa = x.matMul(a[k]);
             NDArray u;
@@ -148,6 +155,7 @@ public final class ConvexPotential {
             if (k == 0) {
                 slope[k] = u;
                 z = u.square().mul(0.5f);
+                first = z;
             } else {
                 w[k] = owned(Activation.softPlus(v[k]), m).mul(invWidth);
                 u = u.add(z.matMul(w[k]));
@@ -158,22 +166,30 @@ public final class ConvexPotential {
         NDArray outWeight = owned(Activation.softPlus(vOut), m).mul(invWidth);
         NDArray s0 = owned(Activation.softPlus(rho0), m);
         NDArray s1 = owned(Activation.softPlus(rho1), m);
+        NDArray skipWeight = layers > 1 ? owned(Activation.softPlus(vSkip), m).mul(invWidth) : null;
         NDArray value = null;
         if (wantValue) {
             NDArray h = z.matMul(outWeight.reshape(shape.width(), 1)).reshape(-1);
-            value = x.square().sum(new int[] {1}).mul(s0).mul(0.5f).add(h.mul(s1));
+            if (skipWeight != null) {
+                h = h.add(first.matMul(skipWeight.reshape(shape.width(), 1)).reshape(-1));
+            }
+            value = x.square().sum(new int[] {1}).mul(s0).mul(0.5f).add(h.mul(s1))
+                    .add(x.matMul(linear.reshape(shape.dim(), 1)).reshape(-1));
         }
         NDArray grad = null;
         if (wantGradient) {
             // dψ/dz_L = s1·outWeight for every row; then back through each layer by the chain rule
             NDArray gz = outWeight.mul(s1).reshape(1, shape.width());
-            grad = x.mul(s0);
+            grad = x.mul(s0).add(linear);
             for (int k = layers - 1; k >= 0; k--) {
                 NDArray gu = slope[k].mul(gz);
                 NDArray gx = gate[k] == null ? gu : gu.mul(gate[k]);
                 grad = grad.add(gx.matMul(owned(a[k].transpose(), m)));
                 if (k > 0) {
                     gz = gu.matMul(w[k].transpose());
+                    if (k == 1) {
+                        gz = gz.add(skipWeight.mul(s1));
+                    }
                 }
             }
         }
@@ -214,6 +230,10 @@ public final class ConvexPotential {
             }
         }
         out.add(vOut);
+        if (vSkip != null) {
+            out.add(vSkip);
+        }
+        out.add(linear);
         out.add(rho0);
         out.add(rho1);
         return out;
