@@ -20,35 +20,17 @@ class GaussianClosureTest {
 
     /** Sized to finish in ~15 s on one loaded core; measured error 3.6 %. */
     static OtConfig closureConfig() {
-        return OtConfig.defaults().withWidth(64).withDepth(2).withSteps(3000).withBatch(256)
-                .withLearningRate(1e-2, 3e-5);
+        return GaussianClosure.config(64, 2);
     }
 
     @Test
     void sixteenDimensionalGaussianMapWithinFivePercent() throws Exception {
-        NnRuntime rt = CalibTestRuntime.get();
-        int d = 16;
-        SyntheticLatents.Gaussian src = SyntheticLatents.Gaussian.standard(d);
-        SyntheticLatents.Gaussian tgt = SyntheticLatents.Gaussian.random(d, 1.0, 0.3, 3.0, 5);
-        Rows x = src.sample(20000, 1);
-        Rows y = tgt.sample(20000, 2);
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        OtTrainer.FitOutput fit = new OtTrainer(rt, closureConfig()).progress(new PrintStream(log))
-                .fit(x, null, y, null, List.of(), "", tmp.resolve("run"));
-        try (TransportMap map = fit.map()) {
-            assertFalse(fit.result().diverged(), fit.result().message());
-            // the fit standardises with the target's statistics, so it approximates the optimal map for the quadratic
-            // cost in those coordinates: compare with that closed form
-            GaussianMap exact = GaussianMap.between(src.mean(), src.covariance(), tgt.mean(), tgt.covariance(),
-                    map.standardisation().std());
-            Rows test = src.sample(5000, 3);
-            double err = exact.relativeError(test, map.apply(test, null));
-            System.out.println("gaussian closure relative error " + err + " in " + fit.result().seconds() + " s");
-            assertTrue(err <= 0.05, "relative error " + err);
-            // and the map moves points substantially, so the metric is not trivially small
-            double identity = exact.relativeError(test, test);
-            assertTrue(identity > 0.9, "identity error " + identity);
-        }
+        GaussianClosure.Result r = GaussianClosure.run(CalibTestRuntime.get(), closureConfig(), tmp.resolve("run"));
+        System.out.println("gaussian closure relative error " + r.relativeError() + " in " + r.fit().seconds() + " s");
+        assertFalse(r.fit().diverged(), r.fit().message());
+        assertTrue(r.relativeError() <= 0.05, "relative error " + r.relativeError());
+        // the map moves points substantially, so the metric is not trivially small
+        assertTrue(r.identityError() > 0.9, "identity error " + r.identityError());
     }
 
     /**
