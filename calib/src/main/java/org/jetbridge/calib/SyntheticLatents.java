@@ -87,9 +87,18 @@ public final class SyntheticLatents {
      */
     public record MixturePair(Rows source, int[] sourceLabels, Rows target, int[] targetLabels) {}
 
-    /** Generates a {@link MixturePair} with {@code n} rows per side. */
+    /** Generates a {@link MixturePair} with {@code n} rows per side; the samples are drawn with {@code seed} too. */
     public static MixturePair mixturePair(int dim, int components, int n, double shift, double scale, double angle,
             long seed) {
+        return mixturePair(dim, components, n, shift, scale, angle, seed, seed);
+    }
+
+    /**
+     * As above, with the distributions fixed by {@code seed} and the rows drawn with {@code sampleSeed} (held-out
+     * samples of the same pair).
+     */
+    public static MixturePair mixturePair(int dim, int components, int n, double shift, double scale, double angle,
+            long seed, long sampleSeed) {
         SplittableRandom r = new SplittableRandom(seed);
         double[][] means = new double[components][dim];
         double[][] widths = new double[components][dim];
@@ -114,8 +123,9 @@ public final class SyntheticLatents {
         }
         int[] sl = new int[n];
         int[] tl = new int[n];
-        Rows s = draw(means, widths, null, null, wSource, n, r.split(), sl);
-        Rows t = draw(targetMeans, targetWidths, planes, angles, wTarget, n, r.split(), tl);
+        SplittableRandom samples = new SplittableRandom(sampleSeed * 0x9E3779B97F4A7C15L + 17);
+        Rows s = draw(means, widths, null, null, wSource, n, samples.split(), sl);
+        Rows t = draw(targetMeans, targetWidths, planes, angles, wTarget, n, samples.split(), tl);
         return new MixturePair(s, sl, t, tl);
     }
 
