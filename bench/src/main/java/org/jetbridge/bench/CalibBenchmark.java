@@ -35,7 +35,7 @@ public final class CalibBenchmark {
         OtTrainer.FitOutput fit = new OtTrainer(rt, c).progress(new PrintStream(new ByteArrayOutputStream()))
                 .fit(p.source(), null, p.target(), null, List.of(), "latent", dir);
         try (TransportMap map = fit.map()) {
-            Rows big = SyntheticLatents.mixturePair(128, 3, applyRows, 1.0, 0.2, 0.5, 7, 8).source();
+            Rows big = SyntheticLatents.mixturePair(128, 3, applyRows, 1.0, 0.2, 0.5, 7, 8, 0.2).source();
             map.apply(big.slice(0, 10_000), null); // warm-up
             long t0 = System.nanoTime();
             map.apply(big, null);

@@ -13,7 +13,7 @@ import org.jetbridge.io.hdf5.Hdf5Writer;
  * shifted, rescaled and rotated), {@code label} (int32 mixture component, a stand-in for flavour) and {@code pt},
  * {@code eta} (float32 placeholders, log-normal around 100 GeV and uniform in [−2.5, 2.5], independent of the latent).
  *
- * <p>Usage: {@code CalibSyntheticData OUT_DIR [dim=128] [rows=100000] [components=3] [seed=1] [sampleSeed=seed]}:
+ * <p>Usage: {@code CalibSyntheticData OUT_DIR [dim=128] [rows=100000] [components=3] [seed=1] [sampleSeed=seed] [weightJitter=0.2]}:
  * the same seed with another sample seed gives held-out rows of the same pair.
  */
 public final class CalibSyntheticData {
@@ -27,8 +27,9 @@ public final class CalibSyntheticData {
         int components = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         long seed = args.length > 4 ? Long.parseLong(args[4]) : 1;
         long sampleSeed = args.length > 5 ? Long.parseLong(args[5]) : seed;
+        double jitter = args.length > 6 ? Double.parseDouble(args[6]) : 0.2;
         Files.createDirectories(out);
-        SyntheticLatents.MixturePair p = SyntheticLatents.mixturePair(dim, components, rows, 1.0, 0.2, 0.5, seed, sampleSeed);
+        SyntheticLatents.MixturePair p = SyntheticLatents.mixturePair(dim, components, rows, 1.0, 0.2, 0.5, seed, sampleSeed, jitter);
         write(out.resolve("source.h5"), p.source().values(), p.sourceLabels(), dim, rows, sampleSeed * 2 + 1);
         write(out.resolve("target.h5"), p.target().values(), p.targetLabels(), dim, rows, sampleSeed * 2 + 2);
         System.out.println("wrote " + out.resolve("source.h5") + " and " + out.resolve("target.h5") + ": " + rows

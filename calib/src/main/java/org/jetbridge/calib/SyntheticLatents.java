@@ -77,7 +77,7 @@ public final class SyntheticLatents {
      * A latent-like pair in {@code dim} dimensions: a source mixture of {@code components} Gaussians (random means of
      * norm ≈ 3, per-dimension widths in [0.5, 1.5]) and a target made from the same components, each shifted by
      * ≈ {@code shift}, rescaled by factors in [1 − scale, 1 + scale] and rotated in a random plane by up to
-     * {@code angle} radians; weights differ slightly (±10 %) between the two. Also returns the component labels
+     * {@code angle} radians; component weights differ (±10 % by default) between the two. Also returns the component labels
      * (a stand-in for jet flavour).
      *
      * @param source source rows
@@ -90,15 +90,16 @@ public final class SyntheticLatents {
     /** Generates a {@link MixturePair} with {@code n} rows per side; the samples are drawn with {@code seed} too. */
     public static MixturePair mixturePair(int dim, int components, int n, double shift, double scale, double angle,
             long seed) {
-        return mixturePair(dim, components, n, shift, scale, angle, seed, seed);
+        return mixturePair(dim, components, n, shift, scale, angle, seed, seed, 0.2);
     }
 
     /**
-     * As above, with the distributions fixed by {@code seed} and the rows drawn with {@code sampleSeed} (held-out
-     * samples of the same pair).
+     * As above, with the distributions fixed by {@code seed}, the rows drawn with {@code sampleSeed} (held-out
+     * samples of the same pair) and the target's component weights 1 ± weightJitter/2 (0.2 above; 0: equal
+     * fractions, so no mass has to move between components).
      */
     public static MixturePair mixturePair(int dim, int components, int n, double shift, double scale, double angle,
-            long seed, long sampleSeed) {
+            long seed, long sampleSeed, double weightJitter) {
         SplittableRandom r = new SplittableRandom(seed);
         double[][] means = new double[components][dim];
         double[][] widths = new double[components][dim];
@@ -119,7 +120,7 @@ public final class SyntheticLatents {
             planes[c][1] = (planes[c][0] + 1 + r.nextInt(dim - 1)) % dim;
             angles[c] = angle * (2 * r.nextDouble() - 1);
             wSource[c] = 1;
-            wTarget[c] = 1 + 0.2 * (r.nextDouble() - 0.5);
+            wTarget[c] = 1 + weightJitter * (r.nextDouble() - 0.5);
         }
         int[] sl = new int[n];
         int[] tl = new int[n];
