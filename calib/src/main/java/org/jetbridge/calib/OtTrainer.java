@@ -240,6 +240,13 @@ public final class OtTrainer {
                     + tc.rows() + " × " + tc.cols() + " for " + source.rows() + " / " + target.rows()
                     + " rows and names " + names);
         }
+        for (Rows r : new Rows[] {source, target, sc, tc}) {
+            if (r != null && r.nonFiniteRows() > 0) {
+                throw new IllegalArgumentException((r == source || r == sc ? "source" : "target") + " "
+                        + (r == sc || r == tc ? "conditions" : "rows") + ": " + r.nonFiniteRows()
+                        + " rows with NaN or infinite values (first at row " + r.firstNonFinite() + ")");
+            }
+        }
         if (source.rows() < 2 || target.rows() < 2) {
             throw new IllegalArgumentException("need at least 2 rows per side, got " + source.rows() + " and "
                     + target.rows());

@@ -192,6 +192,12 @@ class OtTrainerTest {
         e = assertThrows(IllegalArgumentException.class, () -> new OtTrainer(rt, small(5)).progress(QUIET)
                 .fit(p[0], w, p[1], null, List.of("w"), "x", tmp.resolve("bad2")));
         assertTrue(e.getMessage().contains("source only"), e.getMessage());
+        float[] nan = p[1].values().clone();
+        nan[7] = Float.NaN;
+        e = assertThrows(IllegalArgumentException.class, () -> new OtTrainer(rt, small(5)).progress(QUIET)
+                .fit(p[0], null, new Rows(nan, 100, 2), null, List.of(), "x", tmp.resolve("bad3")));
+        assertTrue(e.getMessage().contains("target rows: 1 rows with NaN") && e.getMessage().contains("row 3"),
+                e.getMessage());
         assertFalse(Files.exists(tmp.resolve("bad").resolve(TransportMap.DIR)));
     }
 }
