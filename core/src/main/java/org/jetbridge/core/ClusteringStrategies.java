@@ -50,6 +50,7 @@ final class ClusteringStrategies {
             case N2_PLAIN -> plain(cs);
             case N2_TILED -> new TiledClustering(cs, false).run();
             case N2_MINHEAP_TILED -> new TiledClustering(cs, true).run();
+            case N2_TILED_DENSE -> new DenseTiledClustering(cs).run();
             default -> throw new IllegalArgumentException("unresolved clustering strategy " + strategy);
         }
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class ClusteringStrategiesTest {
     private static final ClusteringStrategy[] ALL = {ClusteringStrategy.N2_PLAIN, ClusteringStrategy.N2_TILED,
-        ClusteringStrategy.N2_MINHEAP_TILED, ClusteringStrategy.AUTO};
+        ClusteringStrategy.N2_MINHEAP_TILED, ClusteringStrategy.N2_TILED_DENSE, ClusteringStrategy.AUTO};
 
     private static List<JetDefinition> definitions(double r) {
         List<JetDefinition> defs = new ArrayList<>();

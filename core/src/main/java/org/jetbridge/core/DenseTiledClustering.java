@@ -1,0 +1,525 @@
+package org.jetbridge.core;
+
+import static org.jetbridge.core.ClusteringStrategies.closer;
+import static org.jetbridge.core.ClusteringStrategies.dist;
+
+import java.util.Arrays;
+
+/**
+ * Non-lazy tiled nearest-neighbour clustering over (y, φ) tiles at least R wide, laid out for the JVM: every
+ * object's hot fields (y, φ, momentum factor, nearest-neighbour distance; pseudojet index and that of its nearest
+ * neighbour) sit in two strided arrays, tile by tile, so a neighbour scan walks memory linearly with no indirection.
+ * Objects are named by their pseudojet index, so moving a member (compaction on removal, re-layout) renames nothing,
+ * and the smallest (d_i, pseudojet index) comes from a tournament tree whose leaves are the pseudojet indices.
+ * Every search covers the full 3 × 3 tiles (no edge tests). Requires R &lt; π/2.
+ */
+final class DenseTiledClustering {
+    private static final double TILE_MARGIN = 1.0 + 1e-9;
+    private static final double TILED_RAPIDITY_LIMIT = 1e4;
+    private static final double EDGE_SLACK = 1e-9;
+    /** Doubles per member: y, φ, momentum factor, nearest-neighbour distance. */
+    private static final int DS = 4;
+    /** Ints per member: pseudojet index, pseudojet index of the nearest neighbour (−1 for none within R). */
+    private static final int IS = 2;
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** Reused working arrays (only grow); see {@link ClusteringScratch} for why reuse pays. */
+    private static final class Scratch {
+        int[] nbr = new int[0];
+        int[] tStart = new int[0];
+        int[] tCount = new int[0];
+        int[] tCap = new int[0];
+        int[] tileStamp = new int[0];
+        int[] nearK = new int[0];
+        double[] md = new double[0];
+        int[] mi = new int[0];
+        double[] spareD = new double[0];
+        int[] spareI = new int[0];
+        int[] pos = new int[0];
+        int[] tileOf = new int[0];
+        double[] fOf = new double[0];
+        int[] win = new int[0];
+        double[] wd = new double[0];
+    }
+
+    private final ClusterSequence cs;
+    private final JetDefinition def;
+    private final int n;
+    private final double r2;
+    private final int ny;
+    private final int nphi;
+    private final int nTiles;
+    private final double y0;
+    private final double invTileY;
+    private final double tileY;
+    private final double tilePhi;
+    private final double invTilePhi;
+    private final int[] nbr; // 9 per tile, own tile first, −1 beyond the first or last row
+    private final int[] tStart;
+    private final int[] tCount;
+    private final int[] tCap;
+    private final int[] tileStamp;
+    private final int[] nearK; // tiles around the new jet carry the step's stamp
+    private double kBest;
+    private double best; // running result of search: distance and pseudojet index
+    private int bestIdx;
+    private int kBestIdx;
+    private int stamp;
+    private double[] md;
+    private int[] mi;
+    private double[] spareD;
+    private int[] spareI;
+    private final int[] pos; // per pseudojet: member position
+    private final int[] tileOf; // per pseudojet
+    private final double[] fOf; // per pseudojet: momentum factor
+    private final int size; // tournament tree: leaves [size, size + 2n) are pseudojets
+    private final int[] win;
+    private final double[] wd;
+
+    DenseTiledClustering(ClusterSequence cs) {
+        this.cs = cs;
+        this.def = cs.definition();
+        this.n = cs.inputCount();
+        double r = def.radius();
+        if (r >= ClusteringStrategies.MAX_TILED_RADIUS) {
+            throw new IllegalStateException("tiled clustering needs R < π/2, got " + r);
+        }
+        r2 = r * r;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            double yi = cs.rap[i];
+            if (Math.abs(yi) < TILED_RAPIDITY_LIMIT) {
+                lo = Math.min(lo, yi);
+                hi = Math.max(hi, yi);
+            }
+        }
+        if (!(lo <= hi)) {
+            lo = 0.0;
+            hi = 0.0;
+        }
+        double minWidth = r * TILE_MARGIN;
+        nphi = Math.max(3, (int) Math.floor(2 * Math.PI / minWidth));
+        long nyWanted = (long) Math.floor((hi - lo) / minWidth);
+        ny = (int) Math.max(1, Math.min(nyWanted, 2L * n + 1));
+        tileY = Math.max(minWidth, (hi - lo) / ny);
+        tilePhi = 2 * Math.PI / nphi;
+        y0 = lo;
+        invTileY = 1.0 / tileY;
+        invTilePhi = 1.0 / tilePhi;
+        nTiles = ny * nphi;
+        int jets = Math.max(1, 2 * n);
+        int s = 1;
+        while (s < jets) {
+            s <<= 1;
+        }
+        size = s;
+        Scratch sc = SCRATCH.get();
+        if (sc.tStart.length < nTiles) {
+            int len = Math.max(nTiles, sc.tStart.length * 3 / 2);
+            sc.tStart = new int[len];
+            sc.tCount = new int[len];
+            sc.tCap = new int[len];
+            sc.tileStamp = new int[len];
+            sc.nearK = new int[len];
+            sc.nbr = new int[9 * len];
+        }
+        int members = 2 * n + 2 * nTiles;
+        if (sc.mi.length < IS * members) {
+            int len = Math.max(members, sc.mi.length / IS * 3 / 2);
+            sc.md = new double[DS * len];
+            sc.spareD = new double[DS * len];
+            sc.mi = new int[IS * len];
+            sc.spareI = new int[IS * len];
+        }
+        if (sc.pos.length < jets) {
+            int len = Math.max(jets, sc.pos.length * 3 / 2);
+            sc.pos = new int[len];
+            sc.tileOf = new int[len];
+            sc.fOf = new double[len];
+        }
+        if (sc.win.length < 2 * s) {
+            sc.win = new int[2 * s];
+            sc.wd = new double[2 * s];
+        }
+        nbr = sc.nbr;
+        tStart = sc.tStart;
+        tCount = sc.tCount;
+        tCap = sc.tCap;
+        tileStamp = sc.tileStamp;
+        nearK = sc.nearK;
+        md = sc.md;
+        mi = sc.mi;
+        spareD = sc.spareD;
+        spareI = sc.spareI;
+        pos = sc.pos;
+        tileOf = sc.tileOf;
+        fOf = sc.fOf;
+        win = sc.win;
+        wd = sc.wd;
+        Arrays.fill(tCount, 0, nTiles, 0);
+        Arrays.fill(tileStamp, 0, nTiles, 0);
+        Arrays.fill(nearK, 0, nTiles, 0);
+        for (int iy = 0; iy < ny; iy++) {
+            for (int ip = 0; ip < nphi; ip++) {
+                int t = iy * nphi + ip;
+                int l = ip == 0 ? nphi - 1 : ip - 1;
+                int rr = ip == nphi - 1 ? 0 : ip + 1;
+                int b = 9 * t;
+                nbr[b] = t;
+                nbr[b + 1] = iy * nphi + l;
+                nbr[b + 2] = iy * nphi + rr;
+                for (int k = 0; k < 3; k++) {
+                    int col = k == 0 ? l : k == 1 ? ip : rr;
+                    nbr[b + 3 + k] = iy > 0 ? (iy - 1) * nphi + col : -1;
+                    nbr[b + 6 + k] = iy < ny - 1 ? (iy + 1) * nphi + col : -1;
+                }
+            }
+        }
+    }
+
+    private int tileFor(double yj, double pj) {
+        double fy = Math.floor((yj - y0) * invTileY);
+        int iy = fy < 0 ? 0 : fy >= ny ? ny - 1 : (int) fy;
+        int ip = (int) (pj * invTilePhi);
+        if (ip >= nphi) {
+            ip = nphi - 1;
+        } else if (ip < 0) {
+            ip = 0;
+        }
+        return iy * nphi + ip;
+    }
+
+    void run() {
+        for (int i = 0; i < n; i++) {
+            int t = tileFor(cs.rap[i], cs.phi[i]);
+            tileOf[i] = t;
+            tCount[t]++;
+        }
+        int at = 0;
+        for (int t = 0; t < nTiles; t++) {
+            tStart[t] = at;
+            tCap[t] = 2 * tCount[t] + 2;
+            at += tCap[t];
+            tCount[t] = 0;
+        }
+        for (int i = 0; i < n; i++) {
+            fOf[i] = def.momentumFactor(cs.pt2[i]);
+            place(i);
+        }
+        Arrays.fill(win, 0, 2 * size, -1);
+        Arrays.fill(wd, 0, 2 * size, Double.POSITIVE_INFINITY);
+        for (int i = 0; i < n; i++) {
+            int p = pos[i];
+            search(p);
+            win[size + i] = i;
+            wd[size + i] = dOf(p);
+        }
+        for (int v = size - 1; v >= 1; v--) {
+            match(v);
+        }
+        double invR2 = 1.0 / r2;
+        for (int step = 0; step < n; step++) {
+            int ja = win[1];
+            double dmin = wd[1] * invR2;
+            int pa = pos[ja];
+            int jb = mi[IS * pa + 1];
+            int ta = tileOf[ja];
+            stamp++;
+            if (jb >= 0) {
+                int k = ClusteringStrategies.merge(cs, ja, jb, dmin);
+                int tb = tileOf[jb];
+                heapRemove(ja);
+                heapRemove(jb);
+                remove(ja);
+                remove(jb);
+                fOf[k] = def.momentumFactor(cs.pt2[k]);
+                tileOf[k] = tileFor(cs.rap[k], cs.phi[k]);
+                place(k);
+                afterMerge(k, ta, tb, ja, jb);
+            } else {
+                cs.mergeWithBeam(ja, dmin);
+                heapRemove(ja);
+                remove(ja);
+                lostNeighbour(ta, ja, ja);
+            }
+        }
+    }
+
+    /**
+     * One pass over the tiles around the new jet k and around the merged a and b: objects whose nearest neighbour
+     * was a or b search again (k included), the others near k are offered k, and k's own neighbour is found.
+     */
+    private void afterMerge(int k, int ta, int tb, int a, int b) {
+        int pk = pos[k];
+        double yk = md[DS * pk];
+        double phk = md[DS * pk + 1];
+        int bk = 9 * tileOf[k];
+        for (int m = 0; m < 9; m++) {
+            int t = nbr[bk + m];
+            if (t >= 0) {
+                nearK[t] = stamp;
+            }
+        }
+        kBest = r2;
+        kBestIdx = -1;
+        passAround(bk, k, yk, phk, a, b);
+        passAround(9 * ta, k, yk, phk, a, b);
+        passAround(9 * tb, k, yk, phk, a, b);
+        pk = pos[k];
+        md[DS * pk + 3] = kBest;
+        mi[IS * pk + 1] = kBestIdx;
+        update(k, dOf(pk));
+    }
+
+    private void passAround(int base, int k, double yk, double phk, int a, int b) {
+        for (int m = 0; m < 9; m++) {
+            int t = nbr[base + m];
+            if (t < 0 || tileStamp[t] == stamp) {
+                continue;
+            }
+            tileStamp[t] = stamp;
+            boolean near = nearK[t] == stamp;
+            double[] md = this.md;
+            int[] mi = this.mi;
+            int e = tStart[t] + tCount[t];
+            for (int q = tStart[t]; q < e; q++) {
+                int c = mi[IS * q];
+                int nj = mi[IS * q + 1];
+                if (nj == a || nj == b) {
+                    search(q);
+                    update(c, dOf(q));
+                    if (near) {
+                        double dist = dist(yk, phk, md[DS * q], md[DS * q + 1]);
+                        if (dist <= kBest && closer(dist, c, kBest, kBestIdx)) {
+                            kBest = dist;
+                            kBestIdx = c;
+                        }
+                    }
+                } else if (near && c != k) {
+                    double dist = dist(yk, phk, md[DS * q], md[DS * q + 1]);
+                    double nd = md[DS * q + 3];
+                    if (dist <= nd && closer(dist, k, nd, nj)) {
+                        md[DS * q + 3] = dist;
+                        mi[IS * q + 1] = k;
+                        update(c, dOf(q));
+                    }
+                    if (dist <= kBest && closer(dist, c, kBest, kBestIdx)) {
+                        kBest = dist;
+                        kBestIdx = c;
+                    }
+                }
+            }
+        }
+    }
+
+    /** d_i of the member at p: the same expression as {@link ClusteringStrategies#diJ}. */
+    private double dOf(int p) {
+        double fi = md[DS * p + 2];
+        int j = mi[IS * p + 1];
+        if (j >= 0 && fOf[j] < fi) {
+            fi = fOf[j];
+        }
+        return md[DS * p + 3] * fi;
+    }
+
+    /**
+     * Nearest-neighbour search of the member at p over its 3 × 3 tiles, own tile first; a neighbouring tile is
+     * skipped when its edge is already farther than the best distance so far (edges shrunk by a slack so that
+     * rounding never skips a winner or a tie). Stores nnDist and nn there.
+     */
+    private void search(int p) {
+        double[] md = this.md;
+        int[] mi = this.mi;
+        int self = mi[IS * p];
+        double yi = md[DS * p];
+        double pi = md[DS * p + 1];
+        int c = tileOf[self];
+        int iy = c / nphi;
+        int ip = c - iy * nphi;
+        double yLo = y0 + iy * tileY;
+        double pLo = ip * tilePhi;
+        double below = Math.max(0.0, yi - yLo - EDGE_SLACK);
+        double above = Math.max(0.0, yLo + tileY - yi - EDGE_SLACK);
+        double left = Math.max(0.0, pi - pLo - EDGE_SLACK);
+        double right = Math.max(0.0, pLo + tilePhi - pi - EDGE_SLACK);
+        double b2 = below * below;
+        double a2 = above * above;
+        double l2 = left * left;
+        double r2e = right * right;
+        best = r2;
+        bestIdx = -1;
+        int b = 9 * c;
+        scan(c, self, yi, pi);
+        if (l2 <= best) {
+            scan(nbr[b + 1], self, yi, pi);
+        }
+        if (r2e <= best) {
+            scan(nbr[b + 2], self, yi, pi);
+        }
+        if (b2 <= best && nbr[b + 4] >= 0) {
+            if (b2 + l2 <= best) {
+                scan(nbr[b + 3], self, yi, pi);
+            }
+            scan(nbr[b + 4], self, yi, pi);
+            if (b2 + r2e <= best) {
+                scan(nbr[b + 5], self, yi, pi);
+            }
+        }
+        if (a2 <= best && nbr[b + 7] >= 0) {
+            if (a2 + l2 <= best) {
+                scan(nbr[b + 6], self, yi, pi);
+            }
+            scan(nbr[b + 7], self, yi, pi);
+            if (a2 + r2e <= best) {
+                scan(nbr[b + 8], self, yi, pi);
+            }
+        }
+        md[DS * p + 3] = best;
+        mi[IS * p + 1] = bestIdx;
+    }
+
+    private void scan(int t, int self, double yi, double pi) {
+        double[] md = this.md;
+        int[] mi = this.mi;
+        double bst = best;
+        int e = tStart[t] + tCount[t];
+        for (int q = tStart[t]; q < e; q++) {
+            double dist = dist(yi, pi, md[DS * q], md[DS * q + 1]);
+            if (dist <= bst) {
+                int cand = mi[IS * q];
+                if (cand != self && closer(dist, cand, bst, bestIdx)) {
+                    bst = dist;
+                    bestIdx = cand;
+                }
+            }
+        }
+        best = bst;
+    }
+
+    /** Objects in the 3 × 3 tiles around t whose nearest neighbour was a or b search again. */
+    private void lostNeighbour(int t0, int a, int b) {
+        int base = 9 * t0;
+        for (int k = 0; k < 9; k++) {
+            int t = nbr[base + k];
+            if (t < 0 || tileStamp[t] == stamp) {
+                continue;
+            }
+            tileStamp[t] = stamp;
+            int e = tStart[t] + tCount[t];
+            for (int q = tStart[t]; q < e; q++) {
+                int nj = mi[IS * q + 1];
+                if (nj == a || nj == b) {
+                    search(q);
+                    update(mi[IS * q], dOf(q));
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- tournament tree over pseudojets
+
+    /** Node v from its children: smaller d; on equal d the left one (smaller pseudojet indices) unless empty. */
+    private void match(int v) {
+        int l = 2 * v;
+        int r = l + 1;
+        double dl = wd[l];
+        double dr = wd[r];
+        int w = dr < dl || (dr == dl && win[l] < 0) ? r : l;
+        win[v] = win[w];
+        wd[v] = wd[w];
+    }
+
+    /** Sets the key of pseudojet j (entering if new). */
+    private void update(int j, double dj) {
+        int v = size + j;
+        double old = wd[v];
+        if (win[v] >= 0 && dj == old) {
+            return;
+        }
+        win[v] = j;
+        wd[v] = dj;
+        if (dj < old) {
+            for (v >>= 1; v >= 1; v >>= 1) {
+                int w = win[v];
+                if (w != j) {
+                    double dw = wd[v];
+                    if (dw < dj || (dw == dj && w >= 0 && w < j)) {
+                        return;
+                    }
+                    win[v] = j;
+                }
+                wd[v] = dj;
+            }
+        } else {
+            for (v >>= 1; v >= 1 && win[v] == j; v >>= 1) {
+                match(v);
+            }
+        }
+    }
+
+    private void heapRemove(int j) {
+        int v = size + j;
+        win[v] = -1;
+        wd[v] = Double.POSITIVE_INFINITY;
+        for (v >>= 1; v >= 1 && win[v] == j; v >>= 1) {
+            match(v);
+        }
+    }
+
+    // ---------------------------------------------------------------- members
+
+    /** Appends pseudojet j (fOf and tileOf set) to its tile, with no neighbour yet. */
+    private void place(int j) {
+        int t = tileOf[j];
+        if (tCount[t] == tCap[t]) {
+            layout(t);
+        }
+        int p = tStart[t] + tCount[t]++;
+        md[DS * p] = cs.rap[j];
+        md[DS * p + 1] = cs.phi[j];
+        md[DS * p + 2] = fOf[j];
+        md[DS * p + 3] = r2;
+        mi[IS * p] = j;
+        mi[IS * p + 1] = -1;
+        pos[j] = p;
+    }
+
+    private void remove(int j) {
+        int t = tileOf[j];
+        int p = pos[j];
+        int last = tStart[t] + --tCount[t];
+        if (p != last) {
+            System.arraycopy(md, DS * last, md, DS * p, DS);
+            int moved = mi[IS * last];
+            mi[IS * p] = moved;
+            mi[IS * p + 1] = mi[IS * last + 1];
+            pos[moved] = p;
+        }
+    }
+
+    /** Tile g is full: every tile gets room for twice its members plus two; Σ ≤ 2n + 2·tiles. */
+    private void layout(int g) {
+        int at = 0;
+        for (int t = 0; t < nTiles; t++) {
+            int count = tCount[t];
+            int cap = 2 * (count + (t == g ? 1 : 0)) + 2;
+            int old = tStart[t];
+            System.arraycopy(md, DS * old, spareD, DS * at, DS * count);
+            System.arraycopy(mi, IS * old, spareI, IS * at, IS * count);
+            for (int q = 0; q < count; q++) {
+                pos[spareI[IS * (at + q)]] = at + q;
+            }
+            tStart[t] = at;
+            tCap[t] = cap;
+            at += cap;
+        }
+        double[] td = md;
+        md = spareD;
+        spareD = td;
+        int[] ti = mi;
+        mi = spareI;
+        spareI = ti;
+    }
+}
