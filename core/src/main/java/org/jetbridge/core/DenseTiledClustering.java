@@ -39,6 +39,8 @@ final class DenseTiledClustering {
         int[] pos = new int[0];
         int[] tileOf = new int[0];
         double[] fOf = new double[0];
+        int[] slotOf = new int[0];
+        int[] jetOf = new int[0];
         int[] win = new int[0];
         double[] wd = new double[0];
     }
@@ -73,7 +75,11 @@ final class DenseTiledClustering {
     private final int[] pos; // per pseudojet: member position
     private final int[] tileOf; // per pseudojet
     private final double[] fOf; // per pseudojet: momentum factor
-    private final int size; // tournament tree: leaves [size, size + 2n) are pseudojets
+    // tournament tree over slots, leaves at [size, size + n): slot i starts with input i, a merged jet takes the
+    // slot of the step's winner, so its leaf is refilled and one replay of that path serves the whole step
+    private final int size;
+    private final int[] slotOf; // per pseudojet
+    private final int[] jetOf; // per slot
     private final int[] win;
     private final double[] wd;
 
@@ -111,7 +117,7 @@ final class DenseTiledClustering {
         nTiles = ny * nphi;
         int jets = Math.max(1, 2 * n);
         int s = 1;
-        while (s < jets) {
+        while (s < n) {
             s <<= 1;
         }
         size = s;
@@ -138,6 +144,8 @@ final class DenseTiledClustering {
             sc.pos = new int[len];
             sc.tileOf = new int[len];
             sc.fOf = new double[len];
+            sc.slotOf = new int[len];
+            sc.jetOf = new int[len];
         }
         if (sc.win.length < 2 * s) {
             sc.win = new int[2 * s];
@@ -156,6 +164,8 @@ final class DenseTiledClustering {
         pos = sc.pos;
         tileOf = sc.tileOf;
         fOf = sc.fOf;
+        slotOf = sc.slotOf;
+        jetOf = sc.jetOf;
         win = sc.win;
         wd = sc.wd;
         Arrays.fill(tCount, 0, nTiles, 0);
@@ -213,6 +223,8 @@ final class DenseTiledClustering {
         for (int i = 0; i < n; i++) {
             int p = pos[i];
             search(p);
+            slotOf[i] = i;
+            jetOf[i] = i;
             win[size + i] = i;
             wd[size + i] = dOf(p);
         }
@@ -221,8 +233,13 @@ final class DenseTiledClustering {
         }
         double invR2 = 1.0 / r2;
         for (int step = 0; step < n; step++) {
-            int ja = win[1];
+            int sa = win[1];
+            int ja = jetOf[sa];
             double dmin = wd[1] * invR2;
+            // the winner's leaf is emptied without replay: updates meanwhile are exact below its path, and the
+            // path itself is replayed at the end of the step
+            win[size + sa] = -1;
+            wd[size + sa] = Double.POSITIVE_INFINITY;
             int pa = pos[ja];
             int jb = mi[IS * pa + 1];
             int ta = tileOf[ja];
@@ -230,8 +247,9 @@ final class DenseTiledClustering {
             if (jb >= 0) {
                 int k = ClusteringStrategies.merge(cs, ja, jb, dmin);
                 int tb = tileOf[jb];
-                heapRemove(ja);
                 heapRemove(jb);
+                slotOf[k] = sa;
+                jetOf[sa] = k;
                 remove(ja);
                 remove(jb);
                 fOf[k] = def.momentumFactor(cs.pt2[k]);
@@ -240,9 +258,11 @@ final class DenseTiledClustering {
                 afterMerge(k, ta, tb, ja, jb);
             } else {
                 cs.mergeWithBeam(ja, dmin);
-                heapRemove(ja);
                 remove(ja);
                 lostNeighbour(ta, ja, ja);
+            }
+            for (int v = (size + sa) >> 1; v >= 1; v >>= 1) {
+                match(v);
             }
         }
     }
@@ -252,6 +272,7 @@ final class DenseTiledClustering {
      * was a or b search again (k included), the others near k are offered k, and k's own neighbour is found.
      */
     private void afterMerge(int k, int ta, int tb, int a, int b) {
+        int sa = slotOf[k];
         int pk = pos[k];
         double yk = md[DS * pk];
         double phk = md[DS * pk + 1];
@@ -270,7 +291,8 @@ final class DenseTiledClustering {
         pk = pos[k];
         md[DS * pk + 3] = kBest;
         mi[IS * pk + 1] = kBestIdx;
-        update(k, dOf(pk));
+        win[size + sa] = sa; // k's leaf: its path is replayed by the caller
+        wd[size + sa] = dOf(pk);
     }
 
     private void passAround(int base, int k, double yk, double phk, int a, int b) {
@@ -426,44 +448,50 @@ final class DenseTiledClustering {
         int r = l + 1;
         double dl = wd[l];
         double dr = wd[r];
-        int w = dr < dl || (dr == dl && win[l] < 0) ? r : l;
+        int w = dr < dl ? r : l;
+        if (dl == dr) {
+            int sl = win[l];
+            int sr = win[r];
+            w = sl < 0 ? r : sr < 0 ? l : jetOf[sl] < jetOf[sr] ? l : r;
+        }
         win[v] = win[w];
         wd[v] = wd[w];
     }
 
-    /** Sets the key of pseudojet j (entering if new). */
+    /** Sets the key of pseudojet j, whose leaf is filled. */
     private void update(int j, double dj) {
-        int v = size + j;
+        int sj = slotOf[j];
+        int v = size + sj;
         double old = wd[v];
-        if (win[v] >= 0 && dj == old) {
+        if (dj == old) {
             return;
         }
-        win[v] = j;
         wd[v] = dj;
         if (dj < old) {
             for (v >>= 1; v >= 1; v >>= 1) {
                 int w = win[v];
-                if (w != j) {
+                if (w != sj) {
                     double dw = wd[v];
-                    if (dw < dj || (dw == dj && w >= 0 && w < j)) {
+                    if (dw < dj || (dw == dj && w >= 0 && jetOf[w] < j)) {
                         return;
                     }
-                    win[v] = j;
+                    win[v] = sj;
                 }
                 wd[v] = dj;
             }
         } else {
-            for (v >>= 1; v >= 1 && win[v] == j; v >>= 1) {
+            for (v >>= 1; v >= 1 && win[v] == sj; v >>= 1) {
                 match(v);
             }
         }
     }
 
     private void heapRemove(int j) {
-        int v = size + j;
+        int sj = slotOf[j];
+        int v = size + sj;
         win[v] = -1;
         wd[v] = Double.POSITIVE_INFINITY;
-        for (v >>= 1; v >= 1 && win[v] == j; v >>= 1) {
+        for (v >>= 1; v >= 1 && win[v] == sj; v >>= 1) {
             match(v);
         }
     }
