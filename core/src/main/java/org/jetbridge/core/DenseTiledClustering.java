@@ -14,9 +14,6 @@ import java.util.Arrays;
  * Every search covers the full 3 × 3 tiles (no edge tests). Requires R &lt; π/2.
  */
 final class DenseTiledClustering {
-    private static final double TILE_MARGIN = 1.0 + 1e-9;
-    private static final double TILED_RAPIDITY_LIMIT = 1e4;
-    private static final double EDGE_SLACK = 1e-9;
     /** Doubles per member: y, φ, momentum factor, nearest-neighbour distance. */
     private static final int DS = 4;
     /** Ints per member: pseudojet index, pseudojet index of the nearest neighbour (−1 for none within R). */
@@ -24,7 +21,10 @@ final class DenseTiledClustering {
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    /** Reused working arrays (only grow); see {@link ClusteringScratch} for why reuse pays. */
+    /**
+     * Working arrays reused by the next run on the thread (they only grow), under the same retention limits as
+     * {@link ClusteringScratch}, which says why reuse pays.
+     */
     private static final class Scratch {
         int[] nbr = new int[0];
         int[] tStart = new int[0];
@@ -52,11 +52,8 @@ final class DenseTiledClustering {
     private final int ny;
     private final int nphi;
     private final int nTiles;
-    private final double y0;
-    private final double invTileY;
-    private final double tileY;
-    private final double tilePhi;
-    private final double invTilePhi;
+    private final TileGrid grid;
+    private final double[] edgeS = new double[9];
     private final int[] nbr; // 9 per tile, own tile first, −1 beyond the first or last row
     private final int[] tStart;
     private final int[] tCount;
@@ -88,40 +85,19 @@ final class DenseTiledClustering {
         this.def = cs.definition();
         this.n = cs.inputCount();
         double r = def.radius();
-        if (r >= ClusteringStrategies.MAX_TILED_RADIUS) {
-            throw new IllegalStateException("tiled clustering needs R < π/2, got " + r);
-        }
         r2 = r * r;
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            double yi = cs.rap[i];
-            if (Math.abs(yi) < TILED_RAPIDITY_LIMIT) {
-                lo = Math.min(lo, yi);
-                hi = Math.max(hi, yi);
-            }
-        }
-        if (!(lo <= hi)) {
-            lo = 0.0;
-            hi = 0.0;
-        }
-        double minWidth = r * TILE_MARGIN;
-        nphi = Math.max(3, (int) Math.floor(2 * Math.PI / minWidth));
-        long nyWanted = (long) Math.floor((hi - lo) / minWidth);
-        ny = (int) Math.max(1, Math.min(nyWanted, 2L * n + 1));
-        tileY = Math.max(minWidth, (hi - lo) / ny);
-        tilePhi = 2 * Math.PI / nphi;
-        y0 = lo;
-        invTileY = 1.0 / tileY;
-        invTilePhi = 1.0 / tilePhi;
-        nTiles = ny * nphi;
+        grid = new TileGrid(cs, r);
+        ny = grid.ny;
+        nphi = grid.nphi;
+        nTiles = grid.nTiles;
         int jets = Math.max(1, 2 * n);
         int s = 1;
         while (s < n) {
             s <<= 1;
         }
         size = s;
-        Scratch sc = SCRATCH.get();
+        boolean retained = n <= ClusteringScratch.MAX_RETAINED_SLOTS && nTiles <= ClusteringScratch.MAX_RETAINED_TILES;
+        Scratch sc = retained ? SCRATCH.get() : new Scratch();
         if (sc.tStart.length < nTiles) {
             int len = Math.max(nTiles, sc.tStart.length * 3 / 2);
             sc.tStart = new int[len];
@@ -177,28 +153,17 @@ final class DenseTiledClustering {
                 int l = ip == 0 ? nphi - 1 : ip - 1;
                 int rr = ip == nphi - 1 ? 0 : ip + 1;
                 int b = 9 * t;
-                nbr[b] = t;
-                nbr[b + 1] = iy * nphi + l;
-                nbr[b + 2] = iy * nphi + rr;
-                for (int k = 0; k < 3; k++) {
-                    int col = k == 0 ? l : k == 1 ? ip : rr;
-                    nbr[b + 3 + k] = iy > 0 ? (iy - 1) * nphi + col : -1;
-                    nbr[b + 6 + k] = iy < ny - 1 ? (iy + 1) * nphi + col : -1;
+                for (int k = 0; k < 9; k++) {
+                    int yy = iy + k / 3 - 1;
+                    int col = k % 3 == 0 ? l : k % 3 == 1 ? ip : rr;
+                    nbr[b + k] = yy < 0 || yy >= ny ? -1 : yy * nphi + col;
                 }
             }
         }
     }
 
     private int tileFor(double yj, double pj) {
-        double fy = Math.floor((yj - y0) * invTileY);
-        int iy = fy < 0 ? 0 : fy >= ny ? ny - 1 : (int) fy;
-        int ip = (int) (pj * invTilePhi);
-        if (ip >= nphi) {
-            ip = nphi - 1;
-        } else if (ip < 0) {
-            ip = 0;
-        }
-        return iy * nphi + ip;
+        return grid.row(yj) * nphi + grid.column(pj);
     }
 
     void run() {
@@ -360,41 +325,33 @@ final class DenseTiledClustering {
         int c = tileOf[self];
         int iy = c / nphi;
         int ip = c - iy * nphi;
-        double yLo = y0 + iy * tileY;
-        double pLo = ip * tilePhi;
-        double below = Math.max(0.0, yi - yLo - EDGE_SLACK);
-        double above = Math.max(0.0, yLo + tileY - yi - EDGE_SLACK);
-        double left = Math.max(0.0, pi - pLo - EDGE_SLACK);
-        double right = Math.max(0.0, pLo + tilePhi - pi - EDGE_SLACK);
-        double b2 = below * below;
-        double a2 = above * above;
-        double l2 = left * left;
-        double r2e = right * right;
+        double[] e = edgeS;
+        grid.edges(yi, pi, iy, ip, e);
         best = r2;
         bestIdx = -1;
         int b = 9 * c;
         scan(c, self, yi, pi);
-        if (l2 <= best) {
+        if (e[3] <= best) {
+            scan(nbr[b + 3], self, yi, pi);
+        }
+        if (e[5] <= best) {
+            scan(nbr[b + 5], self, yi, pi);
+        }
+        if (e[1] <= best && nbr[b + 1] >= 0) {
+            if (e[0] <= best) {
+                scan(nbr[b], self, yi, pi);
+            }
             scan(nbr[b + 1], self, yi, pi);
-        }
-        if (r2e <= best) {
-            scan(nbr[b + 2], self, yi, pi);
-        }
-        if (b2 <= best && nbr[b + 4] >= 0) {
-            if (b2 + l2 <= best) {
-                scan(nbr[b + 3], self, yi, pi);
-            }
-            scan(nbr[b + 4], self, yi, pi);
-            if (b2 + r2e <= best) {
-                scan(nbr[b + 5], self, yi, pi);
+            if (e[2] <= best) {
+                scan(nbr[b + 2], self, yi, pi);
             }
         }
-        if (a2 <= best && nbr[b + 7] >= 0) {
-            if (a2 + l2 <= best) {
+        if (e[7] <= best && nbr[b + 7] >= 0) {
+            if (e[6] <= best) {
                 scan(nbr[b + 6], self, yi, pi);
             }
             scan(nbr[b + 7], self, yi, pi);
-            if (a2 + r2e <= best) {
+            if (e[8] <= best) {
                 scan(nbr[b + 8], self, yi, pi);
             }
         }
