@@ -15,8 +15,8 @@ public enum ClusteringStrategy {
     /** Tiled search with the d_i kept in a min-heap (tournament tree) instead of a linear scan. */
     N2_MINHEAP_TILED,
     /**
-     * Non-lazy tiled search over 3 × 3 tiles with each tile's members stored contiguously (coordinates, momentum
-     * factor and nearest neighbour together) and a min-heap over pseudojets; suited to ≈ 400–2500 inputs.
+     * Tiled search with each tile's members stored contiguously (coordinates, momentum factor and nearest
+     * neighbour together), no per-tile bounds, min-heap of d_i; fastest up to a few thousand inputs.
      */
     N2_TILED_DENSE
 }

@@ -11,7 +11,9 @@ import java.util.Arrays;
  * neighbour) sit in two strided arrays, tile by tile, so a neighbour scan walks memory linearly with no indirection.
  * Objects are named by their pseudojet index, so moving a member (compaction on removal, re-layout) renames nothing,
  * and the smallest (d_i, pseudojet index) comes from a tournament tree whose leaves are the pseudojet indices.
- * Every search covers the full 3 × 3 tiles (no edge tests). Requires R &lt; π/2.
+ * After a merge, every tile around the new jet and the merged ones is scanned in full (no per-tile bounds to keep
+ * up, unlike {@link TiledClustering}); a nearest-neighbour search skips a neighbouring tile only when its edge is
+ * farther than the best distance found so far. Requires R &lt; π/2.
  */
 final class DenseTiledClustering {
     /** Doubles per member: y, φ, momentum factor, nearest-neighbour distance. */

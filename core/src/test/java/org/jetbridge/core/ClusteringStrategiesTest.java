@@ -154,6 +154,9 @@ class ClusteringStrategiesTest {
         assertEquals(ClusteringStrategy.N2_TILED,
                 new ClusterSequence(ev, JetDefinition.kt(0.4), ClusteringStrategy.N2_TILED).strategy());
         assertEquals(ClusteringStrategy.N2_PLAIN, new ClusterSequence(ev.subList(0, 10), JetDefinition.kt(0.4)).strategy());
-        assertEquals(ClusteringStrategy.N2_MINHEAP_TILED, new ClusterSequence(ev, JetDefinition.antiKt(0.4)).strategy());
+        assertEquals(ClusteringStrategy.N2_TILED_DENSE, new ClusterSequence(ev, JetDefinition.antiKt(0.4)).strategy());
+        assertEquals(ClusteringStrategy.N2_MINHEAP_TILED,
+                new ClusterSequence(TestEvents.lhcLike(ClusteringStrategies.LAZY_MIN_N, 4), JetDefinition.antiKt(0.4))
+                        .strategy());
     }
 }
