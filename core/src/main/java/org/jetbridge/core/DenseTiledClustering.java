@@ -74,7 +74,7 @@ final class DenseTiledClustering {
     private final int[] pos; // per pseudojet: member position
     private final int[] tileOf; // per pseudojet
     private final double[] fOf; // per pseudojet: momentum factor
-    // tournament tree over slots, leaves at [size, size + n): slot i starts with input i, a merged jet takes the
+    // tournament tree over slots, leaves at [size, size + n): slots start in tile order, a merged jet takes the
     // slot of the step's winner, so its leaf is refilled and one replay of that path serves the whole step
     private final int size;
     private final int[] slotOf; // per pseudojet
@@ -187,13 +187,19 @@ final class DenseTiledClustering {
         }
         Arrays.fill(win, 0, 2 * size, -1);
         Arrays.fill(wd, 0, 2 * size, Double.POSITIVE_INFINITY);
-        for (int i = 0; i < n; i++) {
-            int p = pos[i];
-            search(p);
-            slotOf[i] = i;
-            jetOf[i] = i;
-            win[size + i] = i;
-            wd[size + i] = dOf(p);
+        // Slots in tile order: a merging pair lies within R, so its two leaves usually share a deep subtree and
+        // the replay after removing the partner stops early, where the winner's path joins.
+        int slot = 0;
+        for (int t = 0; t < nTiles; t++) {
+            for (int p = tStart[t], e = p + tCount[t]; p < e; p++) {
+                search(p);
+                int j = mi[IS * p];
+                slotOf[j] = slot;
+                jetOf[slot] = j;
+                win[size + slot] = slot;
+                wd[size + slot] = dOf(p);
+                slot++;
+            }
         }
         for (int v = size - 1; v >= 1; v--) {
             match(v);
