@@ -28,7 +28,10 @@ import java.util.TreeSet;
  * <li>{@code N2_MINHEAP_TILED}: as tiled, with the d_i in a binary tournament tree (min-heap over slots):
  * O(N·(ρR² + log N)) time, O(N + number of tiles) memory; degrades towards O(N²) only when most particles lie
  * within R of each other.</li>
- * <li>{@code AUTO}: plain below 55 + 50·R inputs or for R ≥ π/2, tiled below 250, min-heap tiled above
+ * <li>{@code N2_TILED_DENSE}: same complexity; each tile's members stored contiguously with their nearest
+ * neighbours, and after a merge every tile around the new jet scanned in full (no per-tile bounds): less
+ * bookkeeping per step, more distances, so it wins while tiles are sparse (up to a few thousand particles).</li>
+ * <li>{@code AUTO}: plain below 55 + 50·R inputs or for R ≥ π/2, dense tiled below 4500, min-heap tiled above
  * (crossovers measured with the {@code bench} module, see docs/performance.md).</li>
  * </ul>
  * A requested tiled strategy with R ≥ π/2 runs the plain loop; {@link #strategy()} reports what ran.

@@ -20,8 +20,11 @@ final class ClusteringStrategies {
      */
     static final int PLAIN_BASE_N = 55;
     static final int PLAIN_PER_R_N = 50;
-    /** From this many inputs the min-heap pays off against the linear scan of d_i (equal from ≈ 100 to 250). */
-    static final int HEAP_MIN_N = 250;
+    /**
+     * From this many inputs the lazy min-heap tiling beats the dense one (measured: dense faster from 100 to 4000
+     * particles at R = 0.4, slower at 5500 and 8000; docs/performance.md).
+     */
+    static final int LAZY_MIN_N = 4500;
 
     private ClusteringStrategies() {
     }
@@ -31,7 +34,7 @@ final class ClusteringStrategies {
         if (def.radius() >= MAX_TILED_RADIUS || n < PLAIN_BASE_N + PLAIN_PER_R_N * def.radius()) {
             return ClusteringStrategy.N2_PLAIN;
         }
-        return n < HEAP_MIN_N ? ClusteringStrategy.N2_TILED : ClusteringStrategy.N2_MINHEAP_TILED;
+        return n < LAZY_MIN_N ? ClusteringStrategy.N2_TILED_DENSE : ClusteringStrategy.N2_MINHEAP_TILED;
     }
 
     /** The strategy that will actually run for a request: AUTO resolved, tiling replaced by plain for large R. */
@@ -50,6 +53,7 @@ final class ClusteringStrategies {
             case N2_PLAIN -> plain(cs);
             case N2_TILED -> new TiledClustering(cs, false).run();
             case N2_MINHEAP_TILED -> new TiledClustering(cs, true).run();
+            case N2_TILED_DENSE -> new DenseTiledClustering(cs).run();
             default -> throw new IllegalArgumentException("unresolved clustering strategy " + strategy);
         }
     }

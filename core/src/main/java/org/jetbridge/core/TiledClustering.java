@@ -23,14 +23,8 @@ import java.util.Arrays;
  * {@link ClusteringScratch} (reused from event to event), and are never allocated per step.
  */
 final class TiledClustering {
-    /** Tiles are made this much wider than R so that rounding in the tile index can never hide a neighbour. */
-    private static final double TILE_MARGIN = 1.0 + 1e-9;
-    /** Edge distances are reduced by this (in units of y and φ) before deciding to skip a tile. */
-    private static final double EDGE_SLACK = 1e-9;
-    /** Rapidities beyond this are beam-like: they do not stretch the tiled range, they are clamped into it. */
-    private static final double TILED_RAPIDITY_LIMIT = 1e4;
-    /** Neighbour k of a tile sits at row offset k / 3 − 1 and column offset k % 3 − 1; k = 4 is the tile itself. */
-    private static final int SELF = 4;
+    private static final double EDGE_SLACK = TileGrid.EDGE_SLACK;
+    private static final int SELF = TileGrid.SELF;
 
     private final ClusterSequence cs;
     private final JetDefinition def;
@@ -51,14 +45,13 @@ final class TiledClustering {
     private final int[] pos; // position of the slot in the member arrays
 
     // tiles
+    private final TileGrid grid;
     private final int ny;
     private final int nphi;
     private final int nTiles;
     private final double y0;
     private final double tileY;
     private final double tilePhi;
-    private final double invTileY;
-    private final double invTilePhi;
     // Members of each tile are contiguous: positions [tStart, tStart + tCount) of the member arrays hold their
     // coordinates and slots, so neighbour scans are counted loops over dense memory. A tile that overflows its
     // capacity triggers a re-layout into the spare member arrays (the two sets swap roles).
@@ -104,33 +97,14 @@ final class TiledClustering {
         this.heap = heap;
         this.n = cs.inputCount();
         double r = def.radius();
-        if (r >= ClusteringStrategies.MAX_TILED_RADIUS) {
-            throw new IllegalStateException("tiled clustering needs R < π/2, got " + r);
-        }
         this.r2 = r * r;
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            double yi = cs.rap[i];
-            if (Math.abs(yi) < TILED_RAPIDITY_LIMIT) {
-                lo = Math.min(lo, yi);
-                hi = Math.max(hi, yi);
-            }
-        }
-        if (!(lo <= hi)) {
-            lo = 0.0;
-            hi = 0.0;
-        }
-        double minWidth = r * TILE_MARGIN;
-        nphi = Math.max(3, (int) Math.floor(2 * Math.PI / minWidth));
-        long nyWanted = (long) Math.floor((hi - lo) / minWidth);
-        ny = (int) Math.max(1, Math.min(nyWanted, 2L * n + 1));
-        tileY = Math.max(minWidth, (hi - lo) / ny);
-        tilePhi = 2 * Math.PI / nphi;
-        y0 = lo;
-        invTileY = 1.0 / tileY;
-        invTilePhi = 1.0 / tilePhi;
-        nTiles = ny * nphi;
+        grid = new TileGrid(cs, r);
+        ny = grid.ny;
+        nphi = grid.nphi;
+        nTiles = grid.nTiles;
+        y0 = grid.y0;
+        tileY = grid.tileY;
+        tilePhi = grid.tilePhi;
         ClusteringScratch scratch = ClusteringScratch.forRun(n, nTiles);
         idx = scratch.idx;
         y = scratch.y;
@@ -260,25 +234,7 @@ final class TiledClustering {
     private void neighbours(double yv, double pv, int iy, int c, int[] tiles, double[] edge) {
         int rowStart = iy * nphi;
         int ip = c - rowStart;
-        double yLo = y0 + iy * tileY;
-        double pLo = ip * tilePhi;
-        double below = Math.max(0.0, yv - yLo - EDGE_SLACK);
-        double above = Math.max(0.0, yLo + tileY - yv - EDGE_SLACK);
-        double left = Math.max(0.0, pv - pLo - EDGE_SLACK);
-        double right = Math.max(0.0, pLo + tilePhi - pv - EDGE_SLACK);
-        double b2 = below * below;
-        double a2 = above * above;
-        double l2 = left * left;
-        double r2e = right * right;
-        edge[0] = b2 + l2;
-        edge[1] = b2;
-        edge[2] = b2 + r2e;
-        edge[3] = l2;
-        edge[4] = 0.0;
-        edge[5] = r2e;
-        edge[6] = a2 + l2;
-        edge[7] = a2;
-        edge[8] = a2 + r2e;
+        grid.edges(yv, pv, iy, ip, edge);
         int l = ip == 0 ? nphi - 1 : ip - 1;
         int r = ip == nphi - 1 ? 0 : ip + 1;
         if (iy > 0) {
@@ -611,14 +567,8 @@ final class TiledClustering {
         y[slot] = yj;
         ph[slot] = pj;
         f[slot] = def.momentumFactor(cs.pt2[jet]);
-        double fy = Math.floor((yj - y0) * invTileY);
-        int iy = fy < 0 ? 0 : fy >= ny ? ny - 1 : (int) fy;
-        int ip = (int) (pj * invTilePhi);
-        if (ip >= nphi) {
-            ip = nphi - 1;
-        } else if (ip < 0) {
-            ip = 0;
-        }
+        int iy = grid.row(yj);
+        int ip = grid.column(pj);
         row[slot] = iy;
         tile[slot] = iy * nphi + ip;
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class ClusteringScratchTest {
     private static final ClusteringStrategy[] STRATEGIES = {ClusteringStrategy.N2_PLAIN,
-        ClusteringStrategy.N2_TILED, ClusteringStrategy.N2_MINHEAP_TILED};
+        ClusteringStrategy.N2_TILED, ClusteringStrategy.N2_MINHEAP_TILED, ClusteringStrategy.N2_TILED_DENSE};
 
     /** History of one clustering as comparable arrays: parent1, parent2, child and the bits of d per step. */
     private static long[] history(ClusterSequence cs) {
@@ -75,9 +75,11 @@ class ClusteringScratchTest {
             assertTrue(Arrays.equals(plain, history(new ClusterSequence(ev, fine, s))), "R = 0.005 " + s);
         }
         JetDefinition def = JetDefinition.antiKt(0.4);
-        long[] fresh = onFreshThread(ev, def, ClusteringStrategy.N2_MINHEAP_TILED);
-        assertEquals(fresh.length, 4 * 2 * ev.size());
-        assertTrue(Arrays.equals(fresh,
-                history(new ClusterSequence(ev, def, ClusteringStrategy.N2_MINHEAP_TILED))), "after the fine tiling");
+        for (ClusteringStrategy s : new ClusteringStrategy[] {ClusteringStrategy.N2_MINHEAP_TILED,
+            ClusteringStrategy.N2_TILED_DENSE}) {
+            long[] fresh = onFreshThread(ev, def, s);
+            assertEquals(fresh.length, 4 * 2 * ev.size());
+            assertTrue(Arrays.equals(fresh, history(new ClusterSequence(ev, def, s))), "after the fine tiling " + s);
+        }
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class ClusteringStrategiesTest {
     private static final ClusteringStrategy[] ALL = {ClusteringStrategy.N2_PLAIN, ClusteringStrategy.N2_TILED,
-        ClusteringStrategy.N2_MINHEAP_TILED, ClusteringStrategy.AUTO};
+        ClusteringStrategy.N2_MINHEAP_TILED, ClusteringStrategy.N2_TILED_DENSE, ClusteringStrategy.AUTO};
 
     private static List<JetDefinition> definitions(double r) {
         List<JetDefinition> defs = new ArrayList<>();
@@ -154,6 +154,9 @@ class ClusteringStrategiesTest {
         assertEquals(ClusteringStrategy.N2_TILED,
                 new ClusterSequence(ev, JetDefinition.kt(0.4), ClusteringStrategy.N2_TILED).strategy());
         assertEquals(ClusteringStrategy.N2_PLAIN, new ClusterSequence(ev.subList(0, 10), JetDefinition.kt(0.4)).strategy());
-        assertEquals(ClusteringStrategy.N2_MINHEAP_TILED, new ClusterSequence(ev, JetDefinition.antiKt(0.4)).strategy());
+        assertEquals(ClusteringStrategy.N2_TILED_DENSE, new ClusterSequence(ev, JetDefinition.antiKt(0.4)).strategy());
+        assertEquals(ClusteringStrategy.N2_MINHEAP_TILED,
+                new ClusterSequence(TestEvents.lhcLike(ClusteringStrategies.LAZY_MIN_N, 4), JetDefinition.antiKt(0.4))
+                        .strategy());
     }
 }

@@ -1,0 +1,247 @@
+package org.jetbridge.calib;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.jetbridge.nn.NnRuntime;
+import org.jetbridge.report.CornerPlot;
+import org.jetbridge.report.Histogram;
+import org.jetbridge.report.HistogramPlot;
+import org.jetbridge.report.HtmlReport;
+import org.jetbridge.report.Json;
+import org.jetbridge.report.RocPlot;
+import org.jetbridge.report.Table;
+
+/**
+ * Evaluates a fitted map on held-out source and target rows and writes {@code metrics.json} and an
+ * {@code index.html} report. Stable metric keys: {@code gaussian_closure_rel_error} (engine self-check, see
+ * {@link GaussianClosure}), {@code c2st_auc.latent.{raw,calibrated}} and the same under
+ * {@code per_flavour.<label>.c2st_auc.latent}, {@code latent_w1.{raw,calibrated}} (per dimension) and
+ * {@code pca_w1.{raw,calibrated}} (first five principal components of the target). The tagger-level keys
+ * {@code c2st_auc.penultimate}, {@code c2st_auc.scores} and {@code score_w1} need a frozen tagger head and are not
+ * written by this version.
+ */
+public final class CalibrationReport {
+
+    public static final String METRICS = "metrics.json";
+    public static final String INDEX = "index.html";
+    private static final int PCS = 5;
+
+    private CalibrationReport() {}
+
+    /**
+     * What to evaluate.
+     *
+     * @param source held-out source rows (raw)
+     * @param sourceConditions their conditions, or null
+     * @param sourceLabels flavour label per source row, or null
+     * @param target held-out target rows
+     * @param targetLabels flavour label per target row, or null (labels are used only when both sides have them)
+     * @param names names of the inputs for the report text
+     */
+    public record Inputs(Rows source, Rows sourceConditions, int[] sourceLabels, Rows target, int[] targetLabels,
+            String names) {}
+
+    /**
+     * Options.
+     *
+     * @param closure whether to run the Gaussian closure self-check (≈ 15 s)
+     * @param c2st classifier settings
+     */
+    public record Options(boolean closure, TwoSampleTest.Settings c2st) {
+        public static Options defaults() {
+            return new Options(true, TwoSampleTest.Settings.defaults());
+        }
+    }
+
+    /** Computes the metrics, writes {@value #METRICS} and {@value #INDEX} into {@code dir}, returns the metrics. */
+    public static Map<String, Object> write(NnRuntime runtime, TransportMap map, Inputs in, Options options,
+            Path dir, PrintStream log) throws IOException {
+        Files.createDirectories(dir);
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        HtmlReport html = new HtmlReport("Optimal-transport calibration");
+        html.subtitle(in.names());
+        Rows calibrated = map.apply(in.source(), in.sourceConditions());
+        if (options.closure()) {
+            log.println("gaussian closure check (16-d) ...");
+            Path work = Files.createTempDirectory(dir.toAbsolutePath(), ".closure");
+            try {
+                GaussianClosure.Result r = GaussianClosure.run(runtime,
+                        GaussianClosure.config(map.description().config().width(),
+                                map.description().config().depth()), work);
+                metrics.put("gaussian_closure_rel_error", r.relativeError());
+            } finally {
+                deleteTree(work);
+            }
+        }
+        log.println("classifier two-sample tests ...");
+        TwoSampleTest.Result raw = TwoSampleTest.run(runtime, in.target(), in.source(), options.c2st());
+        TwoSampleTest.Result cal = TwoSampleTest.run(runtime, in.target(), calibrated, options.c2st());
+        metrics.put("c2st_auc", Json.object("latent", Json.object("raw", raw.auc(), "calibrated", cal.auc())));
+        Table c2stTable = new Table("sample", "level", "AUC raw", "AUC calibrated");
+        c2stTable.row("inclusive", "latent", fmt(raw.auc()), fmt(cal.auc()));
+        if (in.sourceLabels() != null && in.targetLabels() != null) {
+            Map<String, Object> perFlavour = new LinkedHashMap<>();
+            TreeSet<Integer> labels = new TreeSet<>();
+            for (int l : in.sourceLabels()) {
+                labels.add(l);
+            }
+            for (int label : labels) {
+                Rows s = rowsWithLabel(in.source(), in.sourceLabels(), label);
+                Rows c = rowsWithLabel(calibrated, in.sourceLabels(), label);
+                Rows t = rowsWithLabel(in.target(), in.targetLabels(), label);
+                if (Math.min(s.rows(), t.rows()) < 40) {
+                    continue;
+                }
+                double aRaw = TwoSampleTest.run(runtime, t, s, options.c2st()).auc();
+                double aCal = TwoSampleTest.run(runtime, t, c, options.c2st()).auc();
+                perFlavour.put(Integer.toString(label), Json.object("c2st_auc",
+                        Json.object("latent", Json.object("raw", aRaw, "calibrated", aCal))));
+                c2stTable.row("label " + label, "latent", fmt(aRaw), fmt(aCal));
+            }
+            metrics.put("per_flavour", perFlavour);
+        }
+        int d = in.target().cols();
+        double[] w1Raw = new double[d];
+        double[] w1Cal = new double[d];
+        for (int j = 0; j < d; j++) {
+            double[] t = in.target().column(j);
+            w1Raw[j] = Wasserstein.w1(t, in.source().column(j));
+            w1Cal[j] = Wasserstein.w1(t, calibrated.column(j));
+        }
+        metrics.put("latent_w1", Json.object("raw", w1Raw, "calibrated", w1Cal, "mean_raw", mean(w1Raw),
+                "mean_calibrated", mean(w1Cal)));
+        int pcs = Math.min(PCS, d);
+        Pca pca = Pca.fit(in.target(), pcs);
+        double[][] pt = pca.project(in.target());
+        double[][] ps = pca.project(in.source());
+        double[][] pc = pca.project(calibrated);
+        double[] pcaRaw = new double[pcs];
+        double[] pcaCal = new double[pcs];
+        for (int k = 0; k < pcs; k++) {
+            pcaRaw[k] = Wasserstein.w1(col(pt, k), col(ps, k));
+            pcaCal[k] = Wasserstein.w1(col(pt, k), col(pc, k));
+        }
+        metrics.put("pca_w1", Json.object("raw", pcaRaw, "calibrated", pcaCal));
+        metrics.put("rows", Json.object("source", in.source().rows(), "target", in.target().rows()));
+        Json.writeFile(dir.resolve(METRICS), metrics);
+
+        html.section("Summary");
+        html.paragraph("Map: " + map.description().dim() + "-d latent, conditions " + map.description().conditions()
+                + ", " + map.description().steps() + " rounds" + (map.description().diverged()
+                        ? " (training diverged; last good checkpoint)" : "") + ".");
+        if (metrics.containsKey("gaussian_closure_rel_error")) {
+            html.paragraph(String.format(Locale.ROOT, "Gaussian closure (16-d, engine self-check): relative error "
+                    + "%.4f (acceptance ≤ 0.05).", (Double) metrics.get("gaussian_closure_rel_error")));
+        }
+        html.table(c2stTable.caption("Classifier two-sample test: ROC AUC of a fresh MLP separating target from "
+                + "source on held-out rows (0.5 = indistinguishable)."));
+        html.figure(new RocPlot().title("C2ST (inclusive, latent)").efficiencyAxes()
+                .add(raw.roc(), "target vs raw").add(cal.roc(), "target vs calibrated"),
+                "ROC of the two-sample classifiers; the diagonal means indistinguishable.");
+        html.section("Principal components of the target");
+        String[] names = new String[pcs];
+        for (int k = 0; k < pcs; k++) {
+            names[k] = "PC" + (k + 1);
+        }
+        html.figure(new CornerPlot(names).title("PCA (fitted on target)").add("target", thin(pt))
+                .add("raw", thin(ps)).add("calibrated", thin(pc)), "Leading principal components: target, raw and "
+                + "calibrated source.");
+        for (int k = 0; k < pcs; k++) {
+            html.figure(marginal(names[k], col(pt, k), col(ps, k), col(pc, k)), String.format(Locale.ROOT,
+                    "%s: W1 raw %.4g, calibrated %.4g.", names[k], pcaRaw[k], pcaCal[k]));
+        }
+        html.section("Latent marginals");
+        for (int j = 0; j < d; j++) {
+            html.figure(marginal("latent " + j, in.target().column(j), in.source().column(j), calibrated.column(j)),
+                    String.format(Locale.ROOT, "Latent dimension %d: W1 raw %.4g, calibrated %.4g.", j, w1Raw[j],
+                            w1Cal[j]));
+        }
+        html.write(dir.resolve(INDEX));
+        return metrics;
+    }
+
+    private static HistogramPlot marginal(String label, double[] target, double[] raw, double[] calibrated) {
+        double lo = quantile(target, 0.002);
+        double hi = quantile(target, 0.998);
+        double pad = 0.1 * (hi - lo);
+        lo -= pad;
+        hi += pad;
+        if (!(hi > lo)) {
+            hi = lo + 1;
+        }
+        Histogram t = Histogram.uniform(40, lo, hi).fillAll(target);
+        Histogram r = Histogram.uniform(40, lo, hi).fillAll(raw);
+        Histogram c = Histogram.uniform(40, lo, hi).fillAll(calibrated);
+        return new HistogramPlot().title(label).labels(label, "normalised entries").normalise(true)
+                .add(t, "target", HistogramPlot.Style.POINTS).add(r, "raw source", HistogramPlot.Style.STEP)
+                .add(c, "calibrated source", HistogramPlot.Style.STEP).ratioTo(0, "x / target").ratioRange(0.5, 1.5);
+    }
+
+    private static double quantile(double[] v, double q) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s[(int) Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))];
+    }
+
+    private static double[][] thin(double[][] rows) {
+        int step = Math.max(1, rows.length / 20000);
+        List<double[]> out = new ArrayList<>();
+        for (int i = 0; i < rows.length; i += step) {
+            out.add(rows[i]);
+        }
+        return out.toArray(new double[0][]);
+    }
+
+    private static double[] col(double[][] rows, int k) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = rows[i][k];
+        }
+        return out;
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+
+    static Rows rowsWithLabel(Rows rows, int[] labels, int label) {
+        int n = 0;
+        for (int l : labels) {
+            if (l == label) {
+                n++;
+            }
+        }
+        int[] idx = new int[n];
+        int k = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] == label) {
+                idx[k++] = i;
+            }
+        }
+        return rows.select(idx);
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var s = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

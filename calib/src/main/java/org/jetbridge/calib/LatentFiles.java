@@ -1,0 +1,262 @@
+package org.jetbridge.calib;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.jetbridge.io.InputException;
+import org.jetbridge.io.hdf5.DType;
+import org.jetbridge.io.hdf5.DatasetInfo;
+import org.jetbridge.io.hdf5.DatasetWriter;
+import org.jetbridge.io.hdf5.Hdf5FormatException;
+import org.jetbridge.io.hdf5.Hdf5Reader;
+import org.jetbridge.io.hdf5.Hdf5Writer;
+import org.jetbridge.io.hdf5.RowBatch;
+
+/**
+ * HDF5 input and output of calibration: any 2-d float32/float64 dataset is a latent table, conditions and labels are
+ * 1-d (or [n, 1]) numeric datasets of the same length. Bad input (missing dataset, wrong shape, NaN rows) is an
+ * {@link InputException} naming the file and dataset. {@link #apply} streams a whole file through a map in bounded
+ * memory, copying every other dataset and all attributes.
+ */
+public final class LatentFiles {
+
+    /** Rows per streamed batch in {@link #apply}. */
+    static final int BATCH = 16384;
+
+    private LatentFiles() {}
+
+    /** The 2-d float dataset {@code dataset} of {@code file}; NaN or infinite rows are refused (counted). */
+    public static Rows read(Path file, String dataset) throws IOException {
+        try (Hdf5Reader r = open(file)) {
+            DatasetInfo d = matrix(r, file, dataset);
+            int n = Math.toIntExact(d.rows());
+            int cols = d.rowSize();
+            float[] v = new float[Math.multiplyExact(n, cols)];
+            readFloats(r, d, 0, n, v);
+            Rows rows = new Rows(v, n, cols);
+            int bad = rows.nonFiniteRows();
+            if (bad > 0) {
+                throw new InputException(file.toString(), "dataset '" + dataset + "' has " + bad
+                        + " rows with NaN or infinite values (first at row " + rows.firstNonFinite()
+                        + "); remove them before calibrating");
+            }
+            return rows;
+        } catch (Hdf5FormatException e) {
+            throw new InputException(file.toString(), e.getMessage(), e);
+        }
+    }
+
+    /** The condition columns {@code names} (each a numeric dataset with {@code rows} rows) as one table. */
+    public static Rows readConditions(Path file, List<String> names, int rows) throws IOException {
+        if (names == null || names.isEmpty()) {
+            return null;
+        }
+        float[] out = new float[rows * names.size()];
+        try (Hdf5Reader r = open(file)) {
+            for (int c = 0; c < names.size(); c++) {
+                double[] col = column(r, file, names.get(c), rows);
+                for (int i = 0; i < rows; i++) {
+                    if (!Double.isFinite(col[i])) {
+                        throw new InputException(file.toString(), "condition '" + names.get(c) + "' is not finite at "
+                                + "row " + i);
+                    }
+                    out[i * names.size() + c] = (float) col[i];
+                }
+            }
+        } catch (Hdf5FormatException e) {
+            throw new InputException(file.toString(), e.getMessage(), e);
+        }
+        return new Rows(out, rows, names.size());
+    }
+
+    /** Integer labels (e.g. flavour) from dataset {@code name}, or null when the file has no such dataset. */
+    public static int[] readLabelsIfPresent(Path file, String name, int rows) throws IOException {
+        try (Hdf5Reader r = open(file)) {
+            if (!r.datasets().containsKey(name)) {
+                return null;
+            }
+            double[] col = column(r, file, name, rows);
+            int[] out = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                out[i] = (int) col[i];
+            }
+            return out;
+        } catch (Hdf5FormatException e) {
+            throw new InputException(file.toString(), e.getMessage(), e);
+        }
+    }
+
+    private static Hdf5Reader open(Path file) throws IOException {
+        try {
+            return Hdf5Reader.open(file);
+        } catch (IOException | Hdf5FormatException e) {
+            throw new InputException(file.toString(), "cannot read HDF5 file: " + e.getMessage(), e);
+        }
+    }
+
+    private static DatasetInfo matrix(Hdf5Reader r, Path file, String dataset) {
+        DatasetInfo d = r.dataset(dataset);
+        if (d.shape().length != 2 || !d.dtype().isFloatingPoint()) {
+            throw new InputException(file.toString(), "dataset '" + dataset + "' is " + d.dtype() + " "
+                    + java.util.Arrays.toString(d.shape()) + "; expected a 2-d float32 or float64 table [rows, width]");
+        }
+        return d;
+    }
+
+    private static void readFloats(Hdf5Reader r, DatasetInfo d, long start, int n, float[] into) {
+        if (d.dtype() == DType.FLOAT32) {
+            r.read(d.name(), start, n, into, 0);
+        } else {
+            double[] tmp = new double[n * d.rowSize()];
+            r.read(d.name(), start, n, tmp, 0);
+            for (int i = 0; i < tmp.length; i++) {
+                into[i] = (float) tmp[i];
+            }
+        }
+    }
+
+    private static double[] column(Hdf5Reader r, Path file, String name, int rows) {
+        DatasetInfo d = r.dataset(name);
+        if (d.rowSize() != 1 || d.shape().length > 2) {
+            throw new InputException(file.toString(), "dataset '" + name + "' has shape "
+                    + java.util.Arrays.toString(d.shape()) + "; expected one value per row");
+        }
+        if (d.rows() != rows) {
+            throw new InputException(file.toString(), "dataset '" + name + "' has " + d.rows() + " rows, expected "
+                    + rows + " (one per latent row)");
+        }
+        double[] out = new double[rows];
+        switch (d.dtype()) {
+            case FLOAT64 -> r.read(name, 0, rows, out, 0);
+            case FLOAT32 -> {
+                float[] f = new float[rows];
+                r.read(name, 0, rows, f, 0);
+                for (int i = 0; i < rows; i++) {
+                    out[i] = f[i];
+                }
+            }
+            case INT32 -> {
+                int[] f = new int[rows];
+                r.read(name, 0, rows, f, 0);
+                for (int i = 0; i < rows; i++) {
+                    out[i] = f[i];
+                }
+            }
+            case INT64 -> {
+                long[] f = new long[rows];
+                r.read(name, 0, rows, f, 0);
+                for (int i = 0; i < rows; i++) {
+                    out[i] = f[i];
+                }
+            }
+            case INT8 -> {
+                byte[] f = new byte[rows];
+                r.read(name, 0, rows, f, 0);
+                for (int i = 0; i < rows; i++) {
+                    out[i] = f[i];
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Streams {@code input} through {@code map}: writes {@code output} with every dataset and attribute of the input
+     * plus {@code outputName} (float32 [rows, d]) holding the calibrated {@code dataset}. Memory: one batch of
+     * {@value #BATCH} rows per dataset. Nothing is written at {@code output} unless everything succeeds.
+     *
+     * @return rows calibrated
+     */
+    public static long apply(TransportMap map, Path input, String dataset, List<String> conditions, Path output,
+            String outputName) throws IOException {
+        try (Hdf5Reader r = open(input)) {
+            DatasetInfo d = matrix(r, input, dataset);
+            if (d.rowSize() != map.dim()) {
+                throw new InputException(input.toString(), "dataset '" + dataset + "' has width " + d.rowSize()
+                        + " but the map was fitted on width " + map.dim());
+            }
+            if (conditions.size() != map.conditions()) {
+                throw new InputException(input.toString(), "the map needs conditions " + map.description().conditions()
+                        + ", got " + conditions);
+            }
+            if (r.datasets().containsKey(outputName)) {
+                throw new InputException(input.toString(), "already has a dataset '" + outputName + "'");
+            }
+            for (String c : conditions) {
+                DatasetInfo ci = r.dataset(c);
+                if (ci.rows() != d.rows() || ci.rowSize() != 1) {
+                    throw new InputException(input.toString(), "condition '" + c + "' has shape "
+                            + java.util.Arrays.toString(ci.shape()) + ", expected [" + d.rows() + "]");
+                }
+            }
+            try (Hdf5Writer w = Hdf5Writer.create(output)) {
+                w.attributes(r.attributes());
+                w.attribute("calibration_map_dataset", dataset);
+                Map<String, DatasetInfo> all = r.datasets();
+                // the calibrated dataset has as many rows as the largest table; declare it first (written in place)
+                DatasetWriter out = w.dataset(outputName, DType.FLOAT32, map.dim());
+                out.attribute("calibrated_from", dataset);
+                for (DatasetInfo di : all.values()) {
+                    DatasetWriter dw = w.dataset(di.name(), di.dtype(), di.rowShape());
+                    for (Map.Entry<String, Object> a : r.attributes(di.name()).entrySet()) {
+                        dw.attribute(a.getKey(), a.getValue());
+                    }
+                    for (RowBatch b : r.batches(BATCH, di.name())) {
+                        switch (di.dtype()) {
+                            case FLOAT32 -> dw.append(b.floats(di.name()), 0, b.rows());
+                            case FLOAT64 -> dw.append(b.doubles(di.name()), 0, b.rows());
+                            case INT32 -> dw.append(b.ints(di.name()), 0, b.rows());
+                            case INT64 -> dw.append(b.longs(di.name()), 0, b.rows());
+                            case INT8 -> dw.append(b.bytes(di.name()), 0, b.rows());
+                        }
+                    }
+                }
+                int width = map.dim();
+                int c = conditions.size();
+                float[] x = new float[BATCH * width];
+                float[] cond = c > 0 ? new float[BATCH * c] : null;
+                float[] y = new float[BATCH * width];
+                for (long start = 0; start < d.rows(); start += BATCH) {
+                    int n = (int) Math.min(BATCH, d.rows() - start);
+                    readFloats(r, d, start, n, x);
+                    for (int i = 0; i < n * width; i++) {
+                        if (!Float.isFinite(x[i])) {
+                            throw new InputException(input.toString(), "dataset '" + dataset + "' has a NaN or "
+                                    + "infinite value at row " + (start + i / width) + "; remove such rows first");
+                        }
+                    }
+                    for (int k = 0; k < c; k++) {
+                        double[] col = new double[n];
+                        readColumnRange(r, input, conditions.get(k), start, n, col);
+                        for (int i = 0; i < n; i++) {
+                            cond[i * c + k] = (float) col[i];
+                        }
+                    }
+                    map.apply(x, cond, y, n);
+                    out.append(y, 0, n);
+                }
+                w.commit();
+            }
+            return d.rows();
+        } catch (Hdf5FormatException e) {
+            throw new InputException(input.toString(), e.getMessage(), e);
+        }
+    }
+
+    private static void readColumnRange(Hdf5Reader r, Path file, String name, long start, int n, double[] out) {
+        DatasetInfo d = r.dataset(name);
+        switch (d.dtype()) {
+            case FLOAT64 -> r.read(name, start, n, out, 0);
+            case FLOAT32 -> {
+                float[] f = new float[n];
+                r.read(name, start, n, f, 0);
+                for (int i = 0; i < n; i++) {
+                    out[i] = f[i];
+                }
+            }
+            default -> throw new InputException(file.toString(), "condition '" + name + "' must be float32 or "
+                    + "float64, got " + d.dtype());
+        }
+    }
+}

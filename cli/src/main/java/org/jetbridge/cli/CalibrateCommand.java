@@ -1,0 +1,221 @@
+package org.jetbridge.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jetbridge.calib.CalibrationReport;
+import org.jetbridge.calib.LatentFiles;
+import org.jetbridge.calib.OtConfig;
+import org.jetbridge.calib.OtTrainer;
+import org.jetbridge.calib.Rows;
+import org.jetbridge.calib.TransportMap;
+import org.jetbridge.io.InputException;
+import org.jetbridge.nn.NnRuntime;
+import org.jetbridge.nn.NnSettings;
+import org.jetbridge.report.Json;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code jetbridge calibrate}: optimal-transport calibration of a latent table (fit, apply, evaluate). */
+@Command(name = "calibrate",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        synopsisSubcommandLabel = "COMMAND",
+        description = {"Optimal-transport calibration of a latent space: learn the map T = grad g (input-convex "
+                + "potentials, Makkuva minimax) that moves simulated rows onto data, apply it to files, evaluate it.",
+            "Any HDF5 file with a 2-d float dataset works (default dataset name 'latent')."},
+        subcommands = {CalibrateCommand.Fit.class, CalibrateCommand.Apply.class, CalibrateCommand.Evaluate.class})
+final class CalibrateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        cl.getErr().println("jetbridge calibrate: missing command (fit, apply or evaluate)");
+        cl.usage(cl.getErr());
+        return Main.USER_ERROR;
+    }
+
+    /** Engine settings shared by the sub-commands. */
+    static final class Engine {
+        @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+                description = "libtorch threads (default ${DEFAULT-VALUE}: fastest for these small networks; results "
+                        + "are bit-identical only for the same thread count).")
+        int threads;
+
+        NnRuntime start() {
+            return NnRuntime.start(NnSettings.defaults().withThreads(threads));
+        }
+    }
+
+    static Rows rows(Path file, String dataset) throws IOException {
+        return LatentFiles.read(file, dataset);
+    }
+
+    @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Fit a transport map from --source (simulation) to --target (data) and write it to --output "
+                    + "(map/, last.ckpt, training-log.json). Re-running with the same output resumes.")
+    static final class Fit implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--source", required = true, paramLabel = "SIM.h5") Path source;
+        @Option(names = "--target", required = true, paramLabel = "DATA.h5") Path target;
+        @Option(names = "--dataset", defaultValue = "latent", description = "2-d float dataset (default ${DEFAULT-VALUE}).")
+        String dataset;
+        @Option(names = "--condition", split = ",", paramLabel = "NAME",
+                description = "Condition columns (1-d datasets, e.g. pt,eta): fits T(x | conditions).")
+        List<String> conditions = new ArrayList<>();
+        @Option(names = "--output", required = true, paramLabel = "DIR") Path output;
+        @Option(names = "--steps", defaultValue = "3000", description = "Rounds (default ${DEFAULT-VALUE}).") long steps;
+        @Option(names = "--width", defaultValue = "128", description = "Potential width (default ${DEFAULT-VALUE}; reference 2048).")
+        int width;
+        @Option(names = "--depth", defaultValue = "2") int depth;
+        @Option(names = "--batch", defaultValue = "512") int batch;
+        @Option(names = "--lr", defaultValue = "5e-3", description = "Peak learning rate (default ${DEFAULT-VALUE}).")
+        double lr;
+        @Option(names = "--mode", defaultValue = "JOINT", description = "JOINT or ALTERNATING (default ${DEFAULT-VALUE}).")
+        OtConfig.Mode mode;
+        @Option(names = "--g-steps", defaultValue = "10") int gSteps;
+        @Option(names = "--f-steps", defaultValue = "4") int fSteps;
+        @Option(names = "--seed", defaultValue = "42") long seed;
+        @CommandLine.Mixin Engine engine = new Engine();
+
+        @Override
+        public Integer call() throws IOException {
+            Rows x = rows(source, dataset);
+            Rows y = rows(target, dataset);
+            if (x.cols() != y.cols()) {
+                throw new InputException(target.toString(), "dataset '" + dataset + "' has width " + y.cols()
+                        + " but the source " + source + " has width " + x.cols());
+            }
+            Rows cx = LatentFiles.readConditions(source, conditions, x.rows());
+            Rows cy = LatentFiles.readConditions(target, conditions, y.rows());
+            OtConfig config;
+            try {
+                config = OtConfig.defaults().withWidth(width).withDepth(depth).withSteps(steps).withBatch(batch)
+                        .withLearningRate(lr, lr / 100).withMode(mode, gSteps, fSteps).withSeed(seed);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            NnRuntime rt = engine.start();
+            PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+            OtTrainer.FitOutput fit;
+            try {
+                fit = new OtTrainer(rt, config).progress(log).fit(x, cx, y, cy, conditions, dataset, output);
+            } catch (IllegalArgumentException e) {
+                throw new InputException(output.toString(), e.getMessage(), e);
+            }
+            try (TransportMap map = fit.map()) {
+                spec.commandLine().getOut().println(fit.result().message() + "; map in "
+                        + output.resolve(TransportMap.DIR));
+            }
+            return fit.result().diverged() ? Main.USER_ERROR : 0;
+        }
+    }
+
+    @Command(name = "apply", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Apply a fitted map to every row of --input (streamed, bounded memory) and write --output "
+                    + "with all input datasets and attributes plus the calibrated dataset.")
+    static final class Apply implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--model", required = true, paramLabel = "DIR") Path model;
+        @Option(names = "--input", required = true, paramLabel = "X.h5") Path input;
+        @Option(names = "--output", required = true, paramLabel = "Y.h5") Path output;
+        @Option(names = "--dataset", description = "Dataset to calibrate (default: the one the map was fitted on).")
+        String dataset;
+        @Option(names = "--output-dataset", description = "Name of the new dataset (default DATASET_calibrated).")
+        String outputDataset;
+        @CommandLine.Mixin Engine engine = new Engine();
+
+        @Override
+        public Integer call() throws IOException {
+            NnRuntime rt = engine.start();
+            try (TransportMap map = load(rt, model)) {
+                String ds = dataset != null ? dataset : map.description().dataset();
+                String out = outputDataset != null ? outputDataset : ds + "_calibrated";
+                long t0 = System.nanoTime();
+                long n = LatentFiles.apply(map, input, ds, map.description().conditions(), output, out);
+                double s = (System.nanoTime() - t0) * 1e-9;
+                spec.commandLine().getOut().println(String.format(Locale.ROOT,
+                        "calibrated %d rows of '%s' into '%s' of %s in %.1f s (%.0f rows/s)", n, ds, out, output, s,
+                        n / Math.max(s, 1e-9)));
+            }
+            return 0;
+        }
+    }
+
+    static TransportMap load(NnRuntime rt, Path model) throws IOException {
+        try {
+            return TransportMap.load(rt, model);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(model.toString(), e.getMessage(), e);
+        }
+    }
+
+    @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Evaluate a map on held-out --source and --target files: metrics.json and index.html in "
+                    + "--output.",
+                "metrics.json keys: gaussian_closure_rel_error, c2st_auc.latent.{raw,calibrated}, "
+                        + "per_flavour.<label>.c2st_auc.latent.{raw,calibrated} (with --labels), "
+                        + "latent_w1.{raw,calibrated,mean_raw,mean_calibrated}, pca_w1.{raw,calibrated}, rows. "
+                        + "Tagger-level keys (c2st_auc.penultimate/scores, score_w1) need the tagger head and are "
+                        + "not produced by this version."})
+    static final class Evaluate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--model", required = true, paramLabel = "DIR") Path model;
+        @Option(names = "--source", required = true, paramLabel = "SIM.h5") Path source;
+        @Option(names = "--target", required = true, paramLabel = "DATA.h5") Path target;
+        @Option(names = "--labels", paramLabel = "NAME",
+                description = "Integer dataset with the flavour of each row, for per-flavour metrics.")
+        String labels;
+        @Option(names = "--no-closure", description = "Skip the 16-d Gaussian closure self-check (~15 s).")
+        boolean noClosure;
+        @Option(names = "--output", required = true, paramLabel = "REPORT_DIR") Path output;
+        @CommandLine.Mixin Engine engine = new Engine();
+
+        @Override
+        public Integer call() throws IOException {
+            NnRuntime rt = engine.start();
+            try (TransportMap map = load(rt, model)) {
+                String ds = map.description().dataset();
+                Rows x = rows(source, ds);
+                Rows y = rows(target, ds);
+                for (Map.Entry<Path, Rows> e : Map.of(source, x, target, y).entrySet()) {
+                    if (e.getValue().cols() != map.dim()) {
+                        throw new InputException(e.getKey().toString(), "dataset '" + ds + "' has width "
+                                + e.getValue().cols() + " but the map was fitted on width " + map.dim());
+                    }
+                }
+                Rows cx = LatentFiles.readConditions(source, map.description().conditions(), x.rows());
+                int[] ls = labels == null ? null : LatentFiles.readLabelsIfPresent(source, labels, x.rows());
+                int[] lt = labels == null ? null : LatentFiles.readLabelsIfPresent(target, labels, y.rows());
+                if (labels != null && (ls == null || lt == null)) {
+                    throw new InputException((ls == null ? source : target).toString(), "no dataset '" + labels
+                            + "' for --labels");
+                }
+                PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+                Map<String, Object> metrics = CalibrationReport.write(rt, map,
+                        new CalibrationReport.Inputs(x, cx, ls, y, lt, "source " + source + ", target " + target),
+                        new CalibrationReport.Options(!noClosure,
+                                org.jetbridge.calib.TwoSampleTest.Settings.defaults()), output, log);
+                spec.commandLine().getOut().print(Json.write(Json.object("c2st_auc", metrics.get("c2st_auc"),
+                        "gaussian_closure_rel_error", metrics.get("gaussian_closure_rel_error"))));
+                spec.commandLine().getOut().println("report: " + output.resolve(CalibrationReport.INDEX));
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.jetbridge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.jetbridge.calib.Rows;
+import org.jetbridge.calib.TransportMap;
+import org.jetbridge.io.hdf5.DType;
+import org.jetbridge.io.hdf5.Hdf5Reader;
+import org.jetbridge.io.hdf5.Hdf5Writer;
+import org.jetbridge.nn.NnRuntime;
+import org.jetbridge.nn.NnSettings;
+import org.jetbridge.report.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CalibrateCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private static Path write(Path file, int rows, int dim, double shift, boolean withNan, long seed) throws Exception {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] x = new float[rows * dim];
+        int[] label = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            label[i] = i % 2;
+            for (int j = 0; j < dim; j++) {
+                x[i * dim + j] = (float) (shift * (1 + label[i]) + r.nextGaussian());
+            }
+        }
+        if (withNan) {
+            x[5 * dim + 1] = Float.NaN;
+            x[9 * dim] = Float.NaN;
+        }
+        try (Hdf5Writer w = Hdf5Writer.create(file)) {
+            w.dataset("latent", DType.FLOAT32, dim).append(x, 0, rows);
+            w.dataset("label", DType.INT32).append(label, 0, rows);
+            w.attribute("origin", "test");
+            w.commit();
+        }
+        return file;
+    }
+
+    @Test
+    void fitApplyEvaluateRoundTrip() throws Exception {
+        Path src = write(tmp.resolve("sim.h5"), 1500, 3, 0, false, 1);
+        Path tgt = write(tmp.resolve("data.h5"), 1500, 3, 0.8, false, 2);
+        Path model = tmp.resolve("model");
+        CliRunner.Result fit = CliRunner.run("calibrate", "fit", "--source", src.toString(), "--target",
+                tgt.toString(), "--output", model.toString(), "--steps", "60", "--width", "8", "--batch", "128");
+        assertEquals(0, fit.status(), fit.err());
+        assertTrue(fit.out().contains("fitted 60 rounds"), fit.out());
+        Path out = tmp.resolve("sim-cal.h5");
+        CliRunner.Result apply = CliRunner.run("calibrate", "apply", "--model", model.toString(), "--input",
+                src.toString(), "--output", out.toString());
+        assertEquals(0, apply.status(), apply.err());
+        float[] in = new float[1500 * 3];
+        float[] cal = new float[1500 * 3];
+        int[] labels = new int[1500];
+        try (Hdf5Reader r = Hdf5Reader.open(out)) {
+            assertEquals("test", r.attributes().get("origin"));
+            r.read("latent", 0, 1500, in, 0);
+            r.read("latent_calibrated", 0, 1500, cal, 0);
+            r.read("label", 0, 1500, labels, 0);
+        }
+        assertEquals(1, labels[1]);
+        try (TransportMap map = TransportMap.load(NnRuntime.start(NnSettings.defaults().withThreads(1)), model)) {
+            assertArrayEquals(map.apply(new Rows(in, 1500, 3), null).values(), cal);
+        }
+        Path report = tmp.resolve("report");
+        CliRunner.Result eval = CliRunner.run("calibrate", "evaluate", "--model", model.toString(), "--source",
+                src.toString(), "--target", tgt.toString(), "--labels", "label", "--no-closure", "--output",
+                report.toString());
+        assertEquals(0, eval.status(), eval.err());
+        Object m = Json.read(report.resolve("metrics.json"));
+        double raw = Json.number(Json.at(m, "c2st_auc", "latent", "raw"));
+        double calibrated = Json.number(Json.at(m, "c2st_auc", "latent", "calibrated"));
+        assertTrue(raw > 0.7 && calibrated < raw, raw + " -> " + calibrated);
+        assertTrue(Json.at(m, "per_flavour", "1", "c2st_auc", "latent", "calibrated") != null);
+        assertTrue(Files.size(report.resolve("index.html")) > 1000);
+    }
+
+    @Test
+    void badInputsGiveOneLineNamingFileAndDatasetAndExitTwo() throws Exception {
+        Path src = write(tmp.resolve("sim.h5"), 200, 3, 0, false, 1);
+        Path wide = write(tmp.resolve("wide.h5"), 200, 4, 0, false, 2);
+        Path nan = write(tmp.resolve("nan.h5"), 200, 3, 0, true, 3);
+        CliRunner.Result r = CliRunner.run("calibrate", "fit", "--source", src.toString(), "--target",
+                wide.toString(), "--output", tmp.resolve("m1").toString(), "--steps", "5");
+        assertEquals(2, r.status());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("wide.h5") && r.err().contains("'latent'") && r.err().contains("width 4"), r.err());
+        r = CliRunner.run("calibrate", "fit", "--source", src.toString(), "--target", nan.toString(), "--output",
+                tmp.resolve("m2").toString(), "--steps", "5");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("nan.h5") && r.err().contains("2 rows with NaN"), r.err());
+        r = CliRunner.run("calibrate", "fit", "--source", src.toString(), "--target", src.toString(), "--dataset",
+                "missing", "--output", tmp.resolve("m3").toString(), "--steps", "5");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("sim.h5") && r.err().contains("'missing'"), r.err());
+        assertFalse(Files.exists(tmp.resolve("m1")));
+        // a model applied to another width: refused, nothing written
+        assertEquals(0, CliRunner.run("calibrate", "fit", "--source", src.toString(), "--target", src.toString(),
+                "--output", tmp.resolve("m4").toString(), "--steps", "5", "--width", "4", "--batch", "32").status());
+        Path out = tmp.resolve("out.h5");
+        r = CliRunner.run("calibrate", "apply", "--model", tmp.resolve("m4").toString(), "--input", wide.toString(),
+                "--output", out.toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("wide.h5") && r.err().contains("width 4") && r.err().contains("width 3"), r.err());
+        assertFalse(Files.exists(out));
+    }
+}
