@@ -86,7 +86,7 @@ public final class MultiHeadAttention {
         long nk = key.getShape().get(1);
         int dh = dim / heads;
         // Out of place: query is a view of the split projection and autograd forbids in-place ops on those.
-        NDArray qh = query.reshape(b, nq, heads, dh).transpose(0, 2, 1, 3).mul((float) (1 / Math.sqrt(dh)));
+        NDArray qh = Scalars.times(query.reshape(b, nq, heads, dh).transpose(0, 2, 1, 3), (float) (1 / Math.sqrt(dh)));
         NDArray kt = key.reshape(b, nk, heads, dh).transpose(0, 2, 3, 1);
         NDArray vh = value.reshape(b, nk, heads, dh).transpose(0, 2, 1, 3);
         NDArray logits = qh.matMul(kt);
