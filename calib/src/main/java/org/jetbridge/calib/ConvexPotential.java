@@ -6,6 +6,7 @@ import ai.djl.nn.Activation;
 import java.util.ArrayList;
 import java.util.List;
 import org.jetbridge.nn.ParameterStore;
+import org.jetbridge.nn.Scalars;
 
 /**
  * A (partially) input-convex neural network ψ(x | ω), convex in x ∈ R^d for every condition ω ∈ R^c, and its exact
@@ -154,26 +155,26 @@ public final class ConvexPotential {
             }
             if (k == 0) {
                 slope[k] = u;
-                z = u.square().mul(0.5f);
+                z = Scalars.times(u.square(), 0.5f);
                 first = z;
             } else {
-                w[k] = owned(Activation.softPlus(v[k]), m).mul(invWidth);
+                w[k] = Scalars.times(owned(Activation.softPlus(v[k]), m), invWidth);
                 u = u.add(z.matMul(w[k]));
                 slope[k] = Activation.sigmoid(u);
                 z = Activation.softPlus(u);
             }
         }
-        NDArray outWeight = owned(Activation.softPlus(vOut), m).mul(invWidth);
+        NDArray outWeight = Scalars.times(owned(Activation.softPlus(vOut), m), invWidth);
         NDArray s0 = owned(Activation.softPlus(rho0), m);
         NDArray s1 = owned(Activation.softPlus(rho1), m);
-        NDArray skipWeight = layers > 1 ? owned(Activation.softPlus(vSkip), m).mul(invWidth) : null;
+        NDArray skipWeight = layers > 1 ? Scalars.times(owned(Activation.softPlus(vSkip), m), invWidth) : null;
         NDArray value = null;
         if (wantValue) {
             NDArray h = z.matMul(outWeight.reshape(shape.width(), 1)).reshape(-1);
             if (skipWeight != null) {
                 h = h.add(first.matMul(skipWeight.reshape(shape.width(), 1)).reshape(-1));
             }
-            value = x.square().sum(new int[] {1}).mul(s0).mul(0.5f).add(h.mul(s1))
+            value = Scalars.times(x.square().sum(new int[] {1}).mul(s0), 0.5f).add(h.mul(s1))
                     .add(x.matMul(linear.reshape(shape.dim(), 1)).reshape(-1));
         }
         NDArray grad = null;
