@@ -13,6 +13,7 @@ import org.jetbridge.nn.NnRuntime;
 import org.jetbridge.nn.ParameterStore;
 import org.jetbridge.nn.train.AdamW;
 import org.jetbridge.report.Roc;
+import org.jetbridge.nn.train.Shuffle;
 
 /**
  * Classifier two-sample test (C2ST): a fresh MLP (width 64, two hidden GELU layers) learns to tell sample B (signal)
@@ -50,8 +51,8 @@ public final class TwoSampleTest {
             throw new IllegalArgumentException("c2st: need at least 20 rows per sample, got " + n);
         }
         SplittableRandom r = new SplittableRandom(s.seed());
-        int[] ia = permutation(a.rows(), r);
-        int[] ib = permutation(b.rows(), r);
+        int[] ia = Shuffle.permutation(a.rows(), r);
+        int[] ib = Shuffle.permutation(b.rows(), r);
         int half = n / 2;
         Rows trainA = a.select(java.util.Arrays.copyOfRange(ia, 0, half));
         Rows trainB = b.select(java.util.Arrays.copyOfRange(ib, 0, half));
@@ -123,19 +124,5 @@ public final class TwoSampleTest {
                 }
             }
         }
-    }
-
-    private static int[] permutation(int n, SplittableRandom r) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int tmp = p[i];
-            p[i] = p[j];
-            p[j] = tmp;
-        }
-        return p;
     }
 }

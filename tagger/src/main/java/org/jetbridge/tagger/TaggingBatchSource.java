@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.jetbridge.nn.train.BatchSource;
+import org.jetbridge.nn.train.Shuffle;
 
 /**
  * Training batches streamed from a tagging file in bounded memory (one block of about {@code blockRows} jets at a
@@ -70,20 +71,6 @@ public final class TaggingBatchSource implements BatchSource {
         return seed * 0x9E3779B97F4A7C15L ^ (epoch + 1) * 0xBF58476D1CE4E5B9L ^ (block + 2) * 0x94D049BB133111EBL;
     }
 
-    private static int[] permutation(int n, SplittableRandom r) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
-
     private Block block(long epoch, int block) {
         if (cached != null && cached.epoch == epoch && cached.block == block) {
             return cached;
@@ -91,9 +78,9 @@ public final class TaggingBatchSource implements BatchSource {
         int n = blockSize(block);
         TaggingFile.Rows rows = file.read((long) block * blockRows, n);
         SplittableRandom r = new SplittableRandom(mix(seed, epoch, block));
-        int[] sorted = encoder.byLength(rows, permutation(n, r));
+        int[] sorted = encoder.byLength(rows, Shuffle.permutation(n, r));
         int batches = n / batchSize;
-        int[] batchOrder = permutation(batches, r);
+        int[] batchOrder = Shuffle.permutation(batches, r);
         int[] order = new int[batches * batchSize];
         for (int b = 0; b < batches; b++) {
             System.arraycopy(sorted, batchOrder[b] * batchSize, order, b * batchSize, batchSize);
@@ -110,7 +97,7 @@ public final class TaggingBatchSource implements BatchSource {
         }
         if (cachedEpoch != epoch) {
             // the short last block, if any, keeps the last slot so that full blocks map by division
-            int[] full = permutation(blocks - (blockSize(blocks - 1) < blockRows ? 1 : 0),
+            int[] full = Shuffle.permutation(blocks - (blockSize(blocks - 1) < blockRows ? 1 : 0),
                     new SplittableRandom(mix(seed, epoch, -1)));
             blockOrder = Arrays.copyOf(full, blocks);
             if (full.length < blocks) {

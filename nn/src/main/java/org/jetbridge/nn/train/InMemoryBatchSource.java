@@ -70,25 +70,10 @@ public final class InMemoryBatchSource implements BatchSource {
             throw new IllegalArgumentException("batch index: expected 0.." + (batchesPerEpoch() - 1) + ", got " + index);
         }
         if (permutationEpoch != epoch) {
-            permutation = permutation(epoch);
+            permutation = Shuffle.permutation(rows, new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (epoch + 1))));
             permutationEpoch = epoch;
         }
         return Arrays.copyOfRange(permutation, (int) index * batchSize, (int) (index + 1) * batchSize);
-    }
-
-    private int[] permutation(long epoch) {
-        int[] p = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            p[i] = i;
-        }
-        SplittableRandom r = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (epoch + 1)));
-        for (int i = rows - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 
     @Override
