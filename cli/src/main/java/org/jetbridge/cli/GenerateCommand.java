@@ -1,5 +1,7 @@
 package org.jetbridge.cli;
 
+import org.jetbridge.pileup.data.TopJetRows;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

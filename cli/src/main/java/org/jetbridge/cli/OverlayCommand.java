@@ -1,5 +1,8 @@
 package org.jetbridge.cli;
 
+import org.jetbridge.pileup.data.PoolFiles;
+import org.jetbridge.pileup.data.TopJetRows;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -94,8 +97,8 @@ final class OverlayCommand implements Callable<Integer> {
         Usage.atLeast(spec, "--max-constituents", maxObserved, 1);
         Usage.atLeast(spec, "--threads", threads, 1);
         Map<String, Object> poolMeta = new java.util.HashMap<>();
-        org.jetbridge.sim.MinBiasPool interactions = loadPool(pool, poolMeta);
-        long needed = needed(pu);
+        org.jetbridge.sim.MinBiasPool interactions = PoolFiles.load(pool, poolMeta);
+        long needed = PoolFiles.needed(pu);
         if (needed > interactions.interactions()) {
             throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
                     "--mu %s (%s) needs up to %d pile-up interactions per jet, but %s holds only %d; generate a "
@@ -201,60 +204,11 @@ final class OverlayCommand implements Callable<Integer> {
         return new PileupParameters(m, mu, muSigma);
     }
 
-    /**
-     * The most interactions a jet is expected to need: N_PU itself when fixed, else 5 standard deviations above the
-     * mean (Poisson, and for a Gaussian μ its mean plus 5 σ), so the pool can supply a crossing without repeating
-     * an interaction in all but a negligible fraction of jets.
-     */
-    static long needed(PileupParameters pu) {
-        return switch (pu.mode()) {
-            case FIXED -> Math.round(pu.mu());
-            case POISSON -> (long) Math.ceil(pu.mu() + 5 * Math.sqrt(pu.mu()));
-            case GAUSSIAN_MU -> {
-                double m = pu.mu() + 5 * pu.muSigma();
-                yield (long) Math.ceil(m + 5 * Math.sqrt(m));
-            }
-        };
-    }
-
     private static TopJetDataset.Reader openJets(Path file) {
         try {
             return TopJetDataset.open(file);
         } catch (IOException | Hdf5FormatException e) {
             throw new InputException(file.toString(), "cannot read as a top-jet file (" + e.getMessage() + ")", e);
-        }
-    }
-
-    /** The pool file as the testbed's in-memory pool (energies massless: the file stores pt, eta, phi). */
-    static org.jetbridge.sim.MinBiasPool loadPool(Path file, Map<String, Object> metadata) {
-        try (MinBiasPool.Reader r = MinBiasPool.open(file)) {
-            metadata.putAll(r.metadata());
-            int k = Math.toIntExact(r.interactions());
-            int m = Math.toIntExact(r.particles());
-            int[] off = new int[k + 1];
-            double[] pt = new double[m], eta = new double[m], phi = new double[m], e = new double[m];
-            int[] q = new int[m];
-            double[] vz = new double[k];
-            int n = 0;
-            for (int i = 0; i < k; i++) {
-                float[] p = r.interaction(i);
-                off[i] = n;
-                int c = p.length / MinBiasPool.FEATURES;
-                for (int j = 0; j < c; j++) {
-                    int b = j * MinBiasPool.FEATURES;
-                    pt[n] = p[b];
-                    eta[n] = p[b + 1];
-                    phi[n] = p[b + 2];
-                    e[n] = pt[n] * Math.cosh(eta[n]);
-                    q[n] = Math.round(p[b + 3]);
-                    vz[i] = p[b + 4];
-                    n++;
-                }
-            }
-            off[k] = n;
-            return new org.jetbridge.sim.MinBiasPool(off, pt, eta, phi, e, q, vz);
-        } catch (IOException | Hdf5FormatException | ArithmeticException e) {
-            throw new InputException(file.toString(), "cannot read as a minimum-bias pool (" + e.getMessage() + ")", e);
         }
     }
 }

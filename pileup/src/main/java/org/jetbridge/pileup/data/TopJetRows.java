@@ -1,4 +1,4 @@
-package org.jetbridge.cli;
+package org.jetbridge.pileup.data;
 
 import org.jetbridge.core.Angles;
 import org.jetbridge.core.FourMomentum;
@@ -7,14 +7,14 @@ import org.jetbridge.sim.Constituents;
 
 /**
  * Conversions between the testbed's top-jet constituents and the rows of {@link TopJetDataset} (pt, eta, phi,
- * deta, dphi, charge; axis pt, eta, phi, mass), shared by {@code generate ttbar} and {@code overlay}.
+ * deta, dphi, charge; axis pt, eta, phi, mass), shared by {@code generate ttbar}, {@code overlay} and the pile-up training and evaluation.
  */
-final class TopJetRows {
+public final class TopJetRows {
     private TopJetRows() {
     }
 
     /** The leading {@code nMax} constituents as dataset rows, filling the caller's reusable {@code rows}. */
-    static float[][] constituents(Constituents c, FourMomentum axis, int nMax, float[][] rows) {
+    public static float[][] constituents(Constituents c, FourMomentum axis, int nMax, float[][] rows) {
         int k = Math.min(nMax, c.size());
         float[][] out = new float[k][];
         double aEta = axis.eta();
@@ -33,7 +33,7 @@ final class TopJetRows {
     }
 
     /** The axis features pt, eta, phi, mass into {@code out}. */
-    static float[] axis(FourMomentum axis, float[] out) {
+    public static float[] axis(FourMomentum axis, float[] out) {
         out[0] = (float) axis.pt();
         out[1] = (float) axis.eta();
         out[2] = (float) axis.phi();
@@ -45,7 +45,7 @@ final class TopJetRows {
      * Constituents read back from a dataset row block (flat, 6 features each, {@code n} real ones from
      * {@code offset}). The file stores no masses, so energies are those of massless particles, E = pT cosh η.
      */
-    static Constituents fromRows(float[] flat, int offset, int n, int origin) {
+    public static Constituents fromRows(float[] flat, int offset, int n, int origin) {
         double[] pt = new double[n], eta = new double[n], phi = new double[n], e = new double[n];
         int[] q = new int[n], o = new int[n];
         int f = TopJetDataset.CONSTITUENT_FEATURES.size();
