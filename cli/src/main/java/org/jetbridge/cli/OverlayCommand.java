@@ -1,25 +1,20 @@
 package org.jetbridge.cli;
 
-import org.jetbridge.pileup.data.PoolFiles;
-import org.jetbridge.pileup.data.TopJetRows;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jetbridge.core.FourMomentum;
-import org.jetbridge.io.InputException;
 import org.jetbridge.io.OutputException;
 import org.jetbridge.io.hdf5.ContaminatedJetDataset;
-import org.jetbridge.io.hdf5.Hdf5FormatException;
-import org.jetbridge.io.hdf5.MinBiasPool;
 import org.jetbridge.io.hdf5.RowBatch;
 import org.jetbridge.io.hdf5.TopJetDataset;
-import org.jetbridge.sim.Constituents;
+import org.jetbridge.pileup.data.HardScatterJet;
+import org.jetbridge.pileup.data.PoolFiles;
+import org.jetbridge.pileup.data.TopJetRows;
 import org.jetbridge.sim.EventLoop;
 import org.jetbridge.sim.OverlaidJet;
 import org.jetbridge.sim.PileupOverlay;
@@ -109,7 +104,7 @@ final class OverlayCommand implements Callable<Integer> {
         long written;
         long pileupParticles = 0;
         long pileupInteractions = 0;
-        try (TopJetDataset.Reader in = openJets(jets)) {
+        try (TopJetDataset.Reader in = HardScatterJet.open(jets)) {
             Map<String, Object> meta = new java.util.LinkedHashMap<>();
             // the hard-scatter generation as it is in the top-jet file, then what the pool and the overlay add
             in.metadata().forEach((k, v) -> {
@@ -139,29 +134,18 @@ final class OverlayCommand implements Callable<Integer> {
             float[] axisRow = new float[TopJetDataset.JET_FEATURES.size()];
             try (ContaminatedJetDataset.Writer out = ContaminatedJetDataset.create(output, maxObserved, nTruth, meta)) {
                 for (RowBatch b : in.batches(CHUNK)) {
-                    List<Constituents> hs = new ArrayList<>(b.rows());
-                    List<FourMomentum> axes = new ArrayList<>(b.rows());
-                    float[] cs = b.floats(TopJetDataset.CONSTITUENTS);
-                    byte[] mask = b.bytes(TopJetDataset.MASK);
+                    List<HardScatterJet> hs = HardScatterJet.fromBatch(b, nTruth);
                     float[] js = b.floats(TopJetDataset.JETS);
-                    for (int j = 0; j < b.rows(); j++) {
-                        int n = 0;
-                        while (n < nTruth && mask[j * nTruth + n] != 0) {
-                            n++;
-                        }
-                        hs.add(TopJetRows.fromRows(cs, j * nTruth * f, n, 0));
-                        int a = j * 4;
-                        axes.add(FourMomentum.fromPtEtaPhiM(js[a], js[a + 1], js[a + 2], Math.max(0, js[a + 3])));
-                    }
                     long start = b.startRow();
                     List<OverlaidJet> overlaid = EventLoop.run(seed ^ STREAM_SALT, start, b.rows(), threads, (i, rng) -> {
                         int j = (int) (i - start);
-                        return PileupOverlay.overlay(hs.get(j), axes.get(j), interactions, pu.draw(rng), rng,
+                        HardScatterJet h = hs.get(j);
+                        return PileupOverlay.overlay(h.constituents(), h.axis(), interactions, pu.draw(rng), rng,
                                 TopJets.RADIUS, TopJets.PARTICLE_PT_MIN, TopJets.ETA_MAX, maxObserved);
                     });
                     for (int j = 0; j < overlaid.size(); j++) {
                         OverlaidJet o = overlaid.get(j);
-                        FourMomentum axis = axes.get(j);
+                        FourMomentum axis = hs.get(j).axis();
                         int[] origin = o.observed().origin();
                         for (int k : origin) {
                             pileupParticles += k > 0 ? 1 : 0;
@@ -202,13 +186,5 @@ final class OverlayCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--mu-sigma must be finite and >= 0, got " + muSigma);
         }
         return new PileupParameters(m, mu, muSigma);
-    }
-
-    private static TopJetDataset.Reader openJets(Path file) {
-        try {
-            return TopJetDataset.open(file);
-        } catch (IOException | Hdf5FormatException e) {
-            throw new InputException(file.toString(), "cannot read as a top-jet file (" + e.getMessage() + ")", e);
-        }
     }
 }
