@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.jetbridge.io.InputException;
+import org.jetbridge.io.Shard;
 import org.jetbridge.io.hdf5.DType;
 import org.jetbridge.io.hdf5.DatasetInfo;
 import org.jetbridge.io.hdf5.DatasetWriter;
@@ -170,8 +171,30 @@ public final class LatentFiles {
      */
     public static long apply(TransportMap map, Path input, String dataset, List<String> conditions, Path output,
             String outputName) throws IOException {
+        return apply(map, input, dataset, conditions, output, outputName, null);
+    }
+
+    /**
+     * As {@link #apply(TransportMap, Path, String, List, Path, String)} for the input rows of {@code shard} only
+     * (null: all rows): every dataset (all must then have the rows of {@code dataset}) is cut to the shard's rows
+     * and the output records the shard ({@link Shard#metadata}) for {@code jetbridge merge}.
+     *
+     * @return rows calibrated
+     */
+    public static long apply(TransportMap map, Path input, String dataset, List<String> conditions, Path output,
+            String outputName, Shard shard) throws IOException {
         try (Hdf5Reader r = open(input)) {
             DatasetInfo d = matrix(r, input, dataset);
+            long from = shard == null ? 0 : shard.first(d.rows());
+            long to = shard == null ? d.rows() : shard.end(d.rows());
+            if (shard != null) {
+                for (DatasetInfo di : r.datasets().values()) {
+                    if (di.rows() != d.rows()) {
+                        throw new InputException(input.toString(), "dataset '" + di.name() + "' has " + di.rows()
+                                + " rows, '" + dataset + "' " + d.rows() + ": --shard needs one row count");
+                    }
+                }
+            }
             if (d.rowSize() != map.dim()) {
                 throw new InputException(input.toString(), "dataset '" + dataset + "' has width " + d.rowSize()
                         + " but the map was fitted on width " + map.dim());
@@ -193,6 +216,9 @@ public final class LatentFiles {
             try (Hdf5Writer w = Hdf5Writer.create(output)) {
                 w.attributes(r.attributes());
                 w.attribute("calibration_map_dataset", dataset);
+                if (shard != null) {
+                    w.attributes(shard.metadata(d.rows(), "row"));
+                }
                 Map<String, DatasetInfo> all = r.datasets();
                 // the calibrated dataset has as many rows as the largest table; declare it first (written in place)
                 DatasetWriter out = w.dataset(outputName, DType.FLOAT32, map.dim());
@@ -202,7 +228,8 @@ public final class LatentFiles {
                     for (Map.Entry<String, Object> a : r.attributes(di.name()).entrySet()) {
                         dw.attribute(a.getKey(), a.getValue());
                     }
-                    for (RowBatch b : r.batches(BATCH, di.name())) {
+                    for (RowBatch b : r.batches(BATCH, shard == null ? 0 : from, shard == null ? -1 : to,
+                            di.name())) {
                         switch (di.dtype()) {
                             case FLOAT32 -> dw.append(b.floats(di.name()), 0, b.rows());
                             case FLOAT64 -> dw.append(b.doubles(di.name()), 0, b.rows());
@@ -217,8 +244,8 @@ public final class LatentFiles {
                 float[] x = new float[BATCH * width];
                 float[] cond = c > 0 ? new float[BATCH * c] : null;
                 float[] y = new float[BATCH * width];
-                for (long start = 0; start < d.rows(); start += BATCH) {
-                    int n = (int) Math.min(BATCH, d.rows() - start);
+                for (long start = from; start < to; start += BATCH) {
+                    int n = (int) Math.min(BATCH, to - start);
                     readFloats(r, d, start, n, x);
                     for (int i = 0; i < n * width; i++) {
                         if (!Float.isFinite(x[i])) {
@@ -238,7 +265,7 @@ public final class LatentFiles {
                 }
                 w.commit();
             }
-            return d.rows();
+            return to - from;
         } catch (Hdf5FormatException e) {
             throw new InputException(input.toString(), e.getMessage(), e);
         }

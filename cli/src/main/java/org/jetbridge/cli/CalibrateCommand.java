@@ -138,6 +138,7 @@ final class CalibrateCommand implements Callable<Integer> {
         @Option(names = "--output-dataset", description = "Name of the new dataset (default DATASET_calibrated).")
         String outputDataset;
         @CommandLine.Mixin Engine engine = new Engine();
+        @CommandLine.Mixin ShardOptions shardOptions = new ShardOptions();
 
         @Override
         public Integer call() throws IOException {
@@ -146,7 +147,8 @@ final class CalibrateCommand implements Callable<Integer> {
                 String ds = dataset != null ? dataset : map.description().dataset();
                 String out = outputDataset != null ? outputDataset : ds + "_calibrated";
                 long t0 = System.nanoTime();
-                long n = LatentFiles.apply(map, input, ds, map.description().conditions(), output, out);
+                long n = LatentFiles.apply(map, input, ds, map.description().conditions(), output, out,
+                        shardOptions.shard());
                 double s = (System.nanoTime() - t0) * 1e-9;
                 spec.commandLine().getOut().println(String.format(Locale.ROOT,
                         "calibrated %d rows of '%s' into '%s' of %s in %.1f s (%.0f rows/s)", n, ds, out, output, s,

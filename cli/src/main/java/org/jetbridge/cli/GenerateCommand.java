@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jetbridge.io.OutputException;
+import org.jetbridge.io.Shard;
 import org.jetbridge.io.hdf5.MinBiasPool;
 import org.jetbridge.io.hdf5.TaggingDataset;
 import org.jetbridge.io.hdf5.TopJetDataset;
@@ -51,6 +52,9 @@ import picocli.CommandLine.Spec;
                     + "jetbridge version as attributes. Events are generated in chunks on --threads threads and "
                     + "streamed to disk; the output is identical for any thread count and appears only when the "
                     + "run succeeds.",
+            "With --shard I/N only events [I*n/N, (I+1)*n/N) of the n = --events run are generated; event k draws "
+                    + "from the stream of (--seed, k) in every case, so all N shards merged with 'jetbridge merge' "
+                    + "equal the unsharded file row for row (keep --seed and every other option the same).",
             ""})
 final class GenerateCommand implements Callable<Integer> {
     /** Events generated per parallel chunk: big enough to keep the threads busy, small enough for bounded memory. */
@@ -72,6 +76,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Mixin
     GeneratorOptions generator;
+
+    @Mixin
+    ShardOptions shardOptions;
 
     @Option(names = {"-R", "--radius"}, paramLabel = "R",
             description = "flavour: anti-kt jet radius, in (0, 2] (default: 0.4; 0.8 for large-R tagging).")
@@ -141,6 +148,13 @@ final class GenerateCommand implements Callable<Integer> {
         int threads = generator.threads(spec);
         long seed = generator.seed();
         Map<String, Object> meta = GeneratorOptions.metadata(settings, seed, p, events);
+        Shard shard = shardOptions.shard();
+        // the whole run's event range, or this shard's part of it: event k always uses the stream (seed, k)
+        long from = shard == null ? 0 : shard.first(events);
+        long to = shard == null ? events : shard.end(events);
+        if (shard != null) {
+            meta.putAll(shard.metadata(events, "event"));
+        }
         Progress progress = new Progress(spec.commandLine().getErr(), "jetbridge generate " + p, quiet);
         long items;
         try {
@@ -154,7 +168,7 @@ final class GenerateCommand implements Callable<Integer> {
                     meta.put("impact_parameter_unit", "mm");
                     meta.put("d0_sign", "lifetime sign: positive when the closest approach lies on the jet side "
                             + "of the beam line");
-                    yield flavour(settings, r, nMax, seed, threads, meta, progress);
+                    yield flavour(settings, r, nMax, seed, threads, meta, progress, from, to);
                 }
                 case "ttbar" -> {
                     meta.put("jet_algorithm", "antikt");
@@ -162,17 +176,19 @@ final class GenerateCommand implements Callable<Integer> {
                     meta.put("jet_pt_min", TopJets.JET_PT_MIN);
                     meta.put("constituent_pt_min", TopJets.PARTICLE_PT_MIN);
                     meta.put("eta_max", TopJets.ETA_MAX);
-                    yield ttbar(settings, Math.min(nMax, TopJets.MAX_CONSTITUENTS), seed, threads, meta, progress);
+                    yield ttbar(settings, Math.min(nMax, TopJets.MAX_CONSTITUENTS), seed, threads, meta, progress, from,
+                            to);
                 }
-                default -> minBias(settings, seed, threads, meta, progress);
+                default -> minBias(settings, seed, threads, meta, progress, from, to);
             };
         } catch (IOException | UncheckedIOException e) {
             throw GenerateCommand.outputError(output, e);
         }
         double s = progress.elapsedSeconds();
         String what = p.equals("minbias") ? "interactions" : "jets";
-        progress.summary(String.format(Locale.ROOT, "%d events, %d %s in %.2f s (%.0f %s/s), written to %s (%s)",
-                events, items, what, s, items / Math.max(s, 1e-9), what, output, size(output)));
+        progress.summary(String.format(Locale.ROOT, "%s, %d %s in %.2f s (%.0f %s/s), written to %s (%s)",
+                shard == null ? events + " events" : "shard " + shard + ": events [" + from + ", " + to + ") of "
+                        + events, items, what, s, items / Math.max(s, 1e-9), what, output, size(output)));
         return 0;
     }
 
@@ -209,7 +225,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private long flavour(GeneratorSettings settings, double r, int nMax, long seed, int threads,
-                         Map<String, Object> meta, Progress progress) throws IOException {
+                         Map<String, Object> meta, Progress progress, long from, long to) throws IOException {
         FlavourJets fj = new FlavourJets(settings, r);
         Detector detector = new Detector(settings.detector());
         boolean pileup = mu != null;
@@ -221,8 +237,8 @@ final class GenerateCommand implements Callable<Integer> {
         float[][] rows = new float[nMax][f];
         float[] jet = new float[TaggingDataset.JET_FEATURES.size()];
         try (TaggingDataset.Writer w = TaggingDataset.create(output, nMax, meta)) {
-            for (long first = 0; first < events; first += CHUNK) {
-                int n = (int) Math.min(CHUNK, events - first);
+            for (long first = from; first < to; first += CHUNK) {
+                int n = (int) Math.min(CHUNK, to - first);
                 for (List<FlavourJet> jets : EventLoop.run(seed, first, n, threads, event)) {
                     for (FlavourJet j : jets) {
                         int k = Math.min(nMax, j.size());
@@ -250,7 +266,7 @@ final class GenerateCommand implements Callable<Integer> {
                         w.append(cs, jet, j.flavour(), j.partonId());
                     }
                 }
-                progress.chunk(first + n);
+                progress.chunk(first + n - from);
             }
             w.commit();
             return w.jets();
@@ -258,13 +274,13 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private long ttbar(GeneratorSettings settings, int nMax, long seed, int threads, Map<String, Object> meta,
-                       Progress progress) throws IOException {
+                       Progress progress, long from, long to) throws IOException {
         TopJets tops = new TopJets(settings);
         float[][] rows = new float[nMax][TopJetDataset.CONSTITUENT_FEATURES.size()];
         float[] axis = new float[TopJetDataset.JET_FEATURES.size()];
         try (TopJetDataset.Writer w = TopJetDataset.create(output, nMax, meta)) {
-            for (long first = 0; first < events; first += CHUNK) {
-                int n = (int) Math.min(CHUNK, events - first);
+            for (long first = from; first < to; first += CHUNK) {
+                int n = (int) Math.min(CHUNK, to - first);
                 for (TopJet j : EventLoop.run(seed, first, n, threads, tops::event)) {
                     if (j == null) {
                         continue; // no jet above 250 GeV in this event: the dataset holds jets, not events
@@ -272,7 +288,7 @@ final class GenerateCommand implements Callable<Integer> {
                     w.append(TopJetRows.constituents(j.constituents(), j.axis(), nMax, rows),
                             TopJetRows.axis(j.axis(), axis));
                 }
-                progress.chunk(first + n);
+                progress.chunk(first + n - from);
             }
             w.commit();
             return w.jets();
@@ -280,30 +296,30 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private long minBias(GeneratorSettings settings, long seed, int threads, Map<String, Object> meta,
-                         Progress progress) throws IOException {
+                         Progress progress, long from, long to) throws IOException {
         float[] rows = new float[0];
         try (MinBiasPool.Writer w = MinBiasPool.create(output, meta)) {
-            for (long first = 0; first < events; first += CHUNK) {
-                int n = (int) Math.min(CHUNK, events - first);
+            for (long first = from; first < to; first += CHUNK) {
+                int n = (int) Math.min(CHUNK, to - first);
                 org.jetbridge.sim.MinBiasPool pool = org.jetbridge.sim.MinBiasPool.generate(settings, seed, first, n,
                         threads);
                 for (int k = 0; k < n; k++) {
-                    int from = pool.offsets()[k];
-                    int m = pool.offsets()[k + 1] - from;
+                    int start = pool.offsets()[k];
+                    int m = pool.offsets()[k + 1] - start;
                     if (rows.length < m * MinBiasPool.FEATURES) {
                         rows = new float[2 * m * MinBiasPool.FEATURES];
                     }
                     for (int i = 0; i < m; i++) {
                         int o = i * MinBiasPool.FEATURES;
-                        rows[o] = (float) pool.pt()[from + i];
-                        rows[o + 1] = (float) pool.eta()[from + i];
-                        rows[o + 2] = (float) pool.phi()[from + i];
-                        rows[o + 3] = pool.charge()[from + i];
+                        rows[o] = (float) pool.pt()[start + i];
+                        rows[o + 1] = (float) pool.eta()[start + i];
+                        rows[o + 2] = (float) pool.phi()[start + i];
+                        rows[o + 3] = pool.charge()[start + i];
                         rows[o + 4] = (float) pool.vertexZ()[k];
                     }
                     w.append(rows, m);
                 }
-                progress.chunk(first + n);
+                progress.chunk(first + n - from);
             }
             w.commit();
             return w.interactions();

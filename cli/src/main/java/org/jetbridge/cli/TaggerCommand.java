@@ -235,13 +235,16 @@ final class TaggerCommand implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         EngineOptions engine = new EngineOptions();
 
+        @picocli.CommandLine.Mixin
+        ShardOptions shardOptions = new ShardOptions();
+
         @Override
         public Integer call() throws IOException {
             NnRuntime rt = engine.start(spec);
             long t0 = System.nanoTime();
             long jets;
             try (TaggerModel m = load(rt, model)) {
-                jets = LatentFile.embed(rt, m, model, input, output);
+                jets = LatentFile.embed(rt, m, model, input, output, shardOptions.shard());
             }
             if (!quiet) {
                 spec.commandLine().getErr().printf(Locale.ROOT, "jetbridge tagger embed: %d jets in %.1f s, written to "

@@ -35,11 +35,21 @@ public final class Inference {
     /** Jets [0, limit) of {@code file} (limit ≤ 0: all), {@code chunk} jets per chunk. */
     public static void run(NnRuntime rt, TaggerModel model, TaggingFile file, long limit, int chunk, Sink sink)
             throws IOException {
+        run(rt, model, file, 0, limit > 0 ? Math.min(limit, file.jets()) : file.jets(), chunk, sink);
+    }
+
+    /** Jets [first, to) of {@code file}, {@code chunk} jets per chunk (a shard of the file). */
+    public static void run(NnRuntime rt, TaggerModel model, TaggingFile file, long first, long to, int chunk,
+            Sink sink) throws IOException {
+        if (first < 0 || first > to || to > file.jets()) {
+            throw new IllegalArgumentException(file.path() + ": jets [" + first + ", " + to + ") outside [0, "
+                    + file.jets() + "]");
+        }
         JetEncoder encoder = new JetEncoder(model.normalisation(), model.config().maxConstituents());
         int lw = model.config().latentWidth();
         int pw = model.config().penultimateWidth();
-        long end = limit > 0 ? Math.min(limit, file.jets()) : file.jets();
-        for (long start = 0; start < end; start += chunk) {
+        long end = to;
+        for (long start = first; start < end; start += chunk) {
             int n = (int) Math.min(chunk, end - start);
             TaggingFile.Rows rows = file.read(start, n);
             int[] identity = new int[n];

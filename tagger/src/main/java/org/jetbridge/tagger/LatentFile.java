@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jetbridge.io.InputException;
 import org.jetbridge.io.OutputException;
+import org.jetbridge.io.Shard;
 import org.jetbridge.io.hdf5.DType;
 import org.jetbridge.io.hdf5.DatasetWriter;
 import org.jetbridge.io.hdf5.Hdf5FormatException;
@@ -39,7 +40,21 @@ public final class LatentFile {
      */
     public static long embed(NnRuntime rt, TaggerModel model, Path modelDir, Path input, Path output)
             throws IOException {
+        return embed(rt, model, modelDir, input, output, null);
+    }
+
+    /**
+     * As {@link #embed(NnRuntime, TaggerModel, Path, Path, Path)} for the input rows of {@code shard} only (null:
+     * all), recording the shard in the output's attributes ({@link Shard#metadata}) for {@code jetbridge merge}.
+     * A jet's outputs equal those of the unsharded run up to float rounding (jets are batched differently).
+     *
+     * @return the number of jets written
+     */
+    public static long embed(NnRuntime rt, TaggerModel model, Path modelDir, Path input, Path output, Shard shard)
+            throws IOException {
         try (TaggingFile in = TaggingFile.open(input)) {
+            long from = shard == null ? 0 : shard.first(in.jets());
+            long to = shard == null ? in.jets() : shard.end(in.jets());
             Hdf5Writer w;
             try {
                 w = Hdf5Writer.create(output);
@@ -62,8 +77,11 @@ public final class LatentFile {
                 meta.put("model", String.valueOf(modelDir));
                 meta.put("tagger_config", String.valueOf(c));
                 meta.put("jetbridge_version", NnRuntime.versions().jetbridge());
+                if (shard != null) {
+                    meta.putAll(shard.metadata(in.jets(), "row"));
+                }
                 w.attributes(meta);
-                Inference.run(rt, model, in, 0, Inference.CHUNK, ch -> {
+                Inference.run(rt, model, in, from, to, Inference.CHUNK, ch -> {
                     int n = ch.rows();
                     latent.append(ch.latent(), 0, n);
                     penultimate.append(ch.penultimate(), 0, n);
@@ -75,7 +93,7 @@ public final class LatentFile {
                     }
                 });
                 w.commit();
-                return in.jets();
+                return to - from;
             }
         }
     }
