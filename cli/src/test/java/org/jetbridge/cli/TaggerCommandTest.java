@@ -90,6 +90,28 @@ class TaggerCommandTest {
     }
 
     @Test
+    void embedShardsMergeIntoTheWholeLatentFile() throws Exception {
+        Path whole = dir.resolve("latents-whole.h5");
+        assertEquals(0, CliRunner.run("tagger", "embed", "--model", model.toString(), "--input", jets.toString(),
+                "--output", whole.toString(), "-q").status());
+        List<String> merge = new java.util.ArrayList<>(List.of("merge", "-q", "--output",
+                dir.resolve("latents-merged.h5").toString()));
+        for (int i = 0; i < 3; i++) {
+            Path part = dir.resolve("latents-" + i + ".h5");
+            Result r = CliRunner.run("tagger", "embed", "--model", model.toString(), "--input", jets.toString(),
+                    "--output", part.toString(), "--shard", i + "/3", "-q");
+            assertEquals(0, r.status(), r.err());
+            try (Hdf5Reader h = Hdf5Reader.open(part)) {
+                assertEquals(200, h.dataset("latent").rows());
+            }
+            merge.add(part.toString());
+        }
+        Result r = CliRunner.run(merge.toArray(String[]::new));
+        assertEquals(0, r.status(), r.err());
+        ShardCommandTest.assertSameFile(whole, dir.resolve("latents-merged.h5"));
+    }
+
+    @Test
     void evaluateWritesMetricsWithStableKeys() throws IOException {
         Path report = dir.resolve("report");
         Result r = CliRunner.run("tagger", "evaluate", "--model", model.resolve("model").toString(), "--input",

@@ -2,6 +2,7 @@ package org.jetbridge.tagger;
 
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
+import java.util.Arrays;
 import org.jetbridge.nn.NnRuntime;
 
 /**
@@ -35,22 +36,33 @@ public final class Inference {
     /** Jets [0, limit) of {@code file} (limit ≤ 0: all), {@code chunk} jets per chunk. */
     public static void run(NnRuntime rt, TaggerModel model, TaggingFile file, long limit, int chunk, Sink sink)
             throws IOException {
-        run(rt, model, file, 0, limit > 0 ? Math.min(limit, file.jets()) : file.jets(), chunk, sink);
+        long end = limit > 0 ? Math.min(limit, file.jets()) : file.jets();
+        run(rt, model, file, 0, end, end, chunk, sink);
     }
 
-    /** Jets [first, to) of {@code file}, {@code chunk} jets per chunk (a shard of the file). */
+    /**
+     * Jets [first, to) of {@code file} (a shard of it), with outputs bit-identical to those of the same jets in a
+     * run over the whole file: the jets are processed in the whole-file run's chunks [k·chunk, (k+1)·chunk), so
+     * every forward pass sees the same batch (the shard's first and last chunk compute up to chunk − 1 jets of
+     * the neighbouring shards, which are not handed to the sink).
+     */
     public static void run(NnRuntime rt, TaggerModel model, TaggingFile file, long first, long to, int chunk,
             Sink sink) throws IOException {
         if (first < 0 || first > to || to > file.jets()) {
             throw new IllegalArgumentException(file.path() + ": jets [" + first + ", " + to + ") outside [0, "
                     + file.jets() + "]");
         }
+        run(rt, model, file, first, to, file.jets(), chunk, sink);
+    }
+
+    /** Jets [first, to) computed in the chunks [k·chunk, min((k+1)·chunk, gridEnd)) that overlap them. */
+    private static void run(NnRuntime rt, TaggerModel model, TaggingFile file, long first, long to, long gridEnd,
+            int chunk, Sink sink) throws IOException {
         JetEncoder encoder = new JetEncoder(model.normalisation(), model.config().maxConstituents());
         int lw = model.config().latentWidth();
         int pw = model.config().penultimateWidth();
-        long end = to;
-        for (long start = first; start < end; start += chunk) {
-            int n = (int) Math.min(chunk, end - start);
+        for (long start = first - first % chunk; start < to; start += chunk) {
+            int n = (int) Math.min(chunk, gridEnd - start);
             TaggingFile.Rows rows = file.read(start, n);
             int[] identity = new int[n];
             for (int i = 0; i < n; i++) {
@@ -64,7 +76,7 @@ public final class Inference {
             float[] eta = new float[n];
             int[] flavour = rows.flavour() == null ? null : new int[n];
             for (int from = 0; from < n; from += PASS) {
-                int[] part = java.util.Arrays.copyOfRange(order, from, Math.min(n, from + PASS));
+                int[] part = Arrays.copyOfRange(order, from, Math.min(n, from + PASS));
                 JetBatch b = encoder.encode(file, rows, part);
                 float[] l;
                 float[] q;
@@ -87,7 +99,19 @@ public final class Inference {
                     }
                 }
             }
-            sink.accept(new Chunk(start, n, latent, penultimate, p, pt, eta, flavour));
+            Chunk all = new Chunk(start, n, latent, penultimate, p, pt, eta, flavour);
+            sink.accept(start >= first && start + n <= to ? all
+                    : slice(all, (int) (Math.max(first, start) - start), (int) (Math.min(to, start + n) - start),
+                    lw, pw));
         }
+    }
+
+    /** Rows [from, to) of a chunk. */
+    private static Chunk slice(Chunk c, int from, int to, int lw, int pw) {
+        return new Chunk(c.start() + from, to - from, Arrays.copyOfRange(c.latent(), from * lw, to * lw),
+                Arrays.copyOfRange(c.penultimate(), from * pw, to * pw),
+                Arrays.copyOfRange(c.probabilities(), from * 3, to * 3), Arrays.copyOfRange(c.jetPt(), from, to),
+                Arrays.copyOfRange(c.jetEta(), from, to),
+                c.flavour() == null ? null : Arrays.copyOfRange(c.flavour(), from, to));
     }
 }

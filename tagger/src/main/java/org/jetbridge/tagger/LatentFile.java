@@ -46,7 +46,7 @@ public final class LatentFile {
     /**
      * As {@link #embed(NnRuntime, TaggerModel, Path, Path, Path)} for the input rows of {@code shard} only (null:
      * all), recording the shard in the output's attributes ({@link Shard#metadata}) for {@code jetbridge merge}.
-     * A jet's outputs equal those of the unsharded run up to float rounding (jets are batched differently).
+     * A jet's outputs are bit-identical to those of the unsharded run (see {@link Inference}'s shard overload).
      *
      * @return the number of jets written
      */
