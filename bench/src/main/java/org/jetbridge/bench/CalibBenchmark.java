@@ -28,6 +28,14 @@ public final class CalibBenchmark {
         long rounds = args.length > 1 ? Long.parseLong(args[1]) : 300;
         int width = args.length > 2 ? Integer.parseInt(args[2]) : 128;
         int applyRows = args.length > 3 ? Integer.parseInt(args[3]) : 200_000;
+        double[] r = measure(threads, rounds, width, applyRows);
+        System.out.println(String.format(Locale.ROOT, "threads %d width %d: fit %.1f rounds/s (batch %d, %d "
+                + "rounds incl. checkpoints), apply %.0f rows/s", threads, width, r[0], OtConfig.defaults().batch(),
+                rounds, r[1]));
+    }
+
+    /** {fit rounds/s, apply rows/s} on the 128-d synthetic mixture pair. */
+    static double[] measure(int threads, long rounds, int width, int applyRows) throws Exception {
         NnRuntime rt = NnRuntime.start(NnSettings.defaults().withThreads(threads));
         SyntheticLatents.MixturePair p = SyntheticLatents.mixturePair(128, 3, 20_000, 1.0, 0.2, 0.5, 7);
         Path dir = Files.createTempDirectory("calib-bench");
@@ -36,13 +44,31 @@ public final class CalibBenchmark {
                 .fit(p.source(), null, p.target(), null, List.of(), "latent", dir);
         try (TransportMap map = fit.map()) {
             Rows big = SyntheticLatents.mixturePair(128, 3, applyRows, 1.0, 0.2, 0.5, 7, 8, 0.2).source();
-            map.apply(big.slice(0, 10_000), null); // warm-up
+            map.apply(big.slice(0, Math.min(applyRows, 10_000)), null); // warm-up
             long t0 = System.nanoTime();
             map.apply(big, null);
             double s = (System.nanoTime() - t0) * 1e-9;
-            System.out.println(String.format(Locale.ROOT, "threads %d width %d: fit %.1f rounds/s (batch %d, %d "
-                    + "rounds incl. checkpoints), apply %.0f rows/s", threads, width,
-                    rounds / fit.result().seconds(), c.batch(), rounds, applyRows / s));
+            return new double[] {rounds / fit.result().seconds(), applyRows / s};
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
+    }
+
+    /**
+     * The suite's entry: {@code max(50, 150 × scale)} fit rounds at the default configuration (width 128, batch
+     * 512 per side, joint mode) and {@code max(20k, 100k × scale)} rows applied in memory, 128-d.
+     */
+    static List<Suite.Row> suite(Suite.Options o) throws Exception {
+        long rounds = Math.max(50, Math.round(150 * o.scale()));
+        int rows = (int) Math.max(20_000, Math.round(100_000 * o.scale()));
+        double[] r = measure(o.threads(), rounds, 128, rows);
+        String t = ", " + o.threads() + " thread" + (o.threads() > 1 ? "s" : "");
+        return List.of(
+                Suite.Row.rate("calibration", "OT fit (ICNN width 128, depth 2, batch 512, 128-d)" + t, r[0], null,
+                        null, "rounds/s", rounds + " rounds incl. checkpoints"),
+                Suite.Row.rate("calibration", "OT apply, in memory (128-d)" + t, r[1], null, null, "rows/s",
+                        rows + " rows"));
     }
 }

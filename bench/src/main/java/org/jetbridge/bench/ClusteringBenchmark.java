@@ -82,7 +82,30 @@ public final class ClusteringBenchmark {
         }
     }
 
-    private static void run(Path dir, int[] sizes, int rounds, double seconds, double radius, double ptMin,
+    /**
+     * The suite's entry: anti-kt R = 0.4 at 500 … 4000 particles, 3 rounds of {@code 0.2 s × scale} per size and
+     * side; rows in µs per event, reference FastJet.
+     */
+    static List<Suite.Row> suite(Suite.Options o) throws IOException, InterruptedException {
+        int[] sizes = {500, 1000, 2000, 4000};
+        double[][][] t = run(o.workDir(), sizes, 3, 0.2 * o.scale(), 0.4, 5.0, 10, false, false);
+        List<Suite.Row> rows = new ArrayList<>();
+        for (int k = 0; k < sizes.length; k++) {
+            double[] ratio = new double[t[0][k].length];
+            for (int r = 0; r < ratio.length; r++) {
+                ratio[r] = t[0][k][r] / t[1][k][r];
+            }
+            double[] sorted = ratio.clone();
+            Arrays.sort(sorted);
+            rows.add(Suite.Row.time("clustering", "anti-kt R = 0.4, " + sizes[k] + " particles", median(t[0][k]) * 1e-3,
+                    median(t[1][k]) * 1e-3, "FastJet 3.4", "µs/event", median(ratio), String.format(Locale.ROOT,
+                    "thread CPU time; per-round ratios [%.2f, %.2f]", sorted[0], sorted[sorted.length - 1])));
+        }
+        return rows;
+    }
+
+    /** Runs the comparison, prints its table and returns ns per event {jetbridge, FastJet}[size][round]. */
+    private static double[][][] run(Path dir, int[] sizes, int rounds, double seconds, double radius, double ptMin,
             int nEvents, boolean strategies, boolean pileupOnly) throws IOException, InterruptedException {
         JetDefinition def = JetDefinition.antiKt(radius);
         ClusteringEvents source = ClusteringEvents.load();
@@ -172,6 +195,7 @@ public final class ClusteringBenchmark {
                 System.out.println();
             }
         }
+        return new double[][][] {java, fj};
     }
 
     /** ns per event clustering the events round robin for at least the given time (once through when 0). */

@@ -8,9 +8,7 @@ import org.jetbridge.sim.FlavourJets;
 import org.jetbridge.sim.Generator;
 import org.jetbridge.sim.GeneratorSettings;
 import org.jetbridge.sim.MinBiasPool;
-import org.jetbridge.sim.TopJet;
 import org.jetbridge.sim.TopJets;
-import org.jetbridge.sim.TruthEvent;
 
 /**
  * Throughput of the testbed generator on one thread (per core): flavour jets per second with the detector,
@@ -28,7 +26,7 @@ public final class GeneratorBenchmark {
         long run(long first, int events);
     }
 
-    private static double rate(String name, String unit, int batch, double seconds, Round r) {
+    private static Rate rate(String name, String unit, int batch, double seconds, Round r) {
         long first = 0;
         r.run(first, batch); // warm-up
         first += batch;
@@ -49,35 +47,54 @@ public final class GeneratorBenchmark {
                         events, items / (double) events);
             }
         }
-        return best;
+        return new Rate(name, unit, best);
+    }
+
+    /** One measured rate: {@code perSecond} {@code unit}s per second. */
+    record Rate(String name, String unit, double perSecond) {
     }
 
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5.0;
         System.out.printf(Locale.ROOT, "jetbridge generator benchmark, 1 thread, %s, %d available processors%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-        GeneratorSettings nominal = GeneratorSettings.nominal();
-        FlavourJets flavour = new FlavourJets(nominal, 0.4);
-        rate("flavour jets (R=0.4, detector, nominal)", "jets", 200, seconds,
-                (f, n) -> flavour.generate(1, f, n, 1).size());
-        FlavourJets data = new FlavourJets(GeneratorSettings.data(), 0.4);
-        rate("flavour jets (R=0.4, detector, data)", "jets", 200, seconds, (f, n) -> data.generate(2, f, n, 1).size());
-        Generator g = new Generator(nominal);
-        rate("ttbar events (no pile-up)", "events", 100, seconds,
-                (f, n) -> EventLoop.run(3, f, n, 1, (i, r) -> g.ttbarEvent(r)).size());
-        TopJets tops = new TopJets(nominal);
-        rate("top jets (R=1.0, particle level)", "jets", 100, seconds, (f, n) -> {
-            List<TopJet> j = tops.generate(4, f, n, 1);
-            return j.size();
-        });
-        rate("minimum-bias interactions (pool)", "interactions", 500, seconds,
-                (f, n) -> MinBiasPool.generate(nominal, 5, f, n, 1).interactions());
-        Generator pu = new Generator(nominal.with("pileup.mu", "60"));
-        rate("ttbar + pile-up mu=60 (full events)", "events", 5, seconds, (f, n) -> {
-            List<TruthEvent> ev = EventLoop.run(6, f, n, 1, (i, r) -> pu.ttbarEvent(r, true));
-            return ev.size();
-        });
+        measure(seconds);
+        FlavourJets flavour = new FlavourJets(GeneratorSettings.nominal(), 0.4);
         List<FlavourJet> sample = flavour.generate(7, 0, 2000, 2);
         System.out.printf(Locale.ROOT, "check: %d jets from 2000 events on 2 threads%n", sample.size());
+    }
+
+    /** The suite's entry: every rate with {@code 1.5 s × scale} per measurement, no reference. */
+    static List<Suite.Row> suite(Suite.Options o) {
+        List<Suite.Row> rows = new java.util.ArrayList<>();
+        for (Rate r : measure(1.5 * o.scale())) {
+            rows.add(Suite.Row.rate("generator", r.name() + ", 1 thread", r.perSecond(), null, null, r.unit() + "/s",
+                    "best of 3 rounds"));
+        }
+        return rows;
+    }
+
+    /** Measures (and prints) every rate with {@code seconds} per measurement. */
+    static List<Rate> measure(double seconds) {
+        List<Rate> out = new java.util.ArrayList<>();
+        GeneratorSettings nominal = GeneratorSettings.nominal();
+        FlavourJets flavour = new FlavourJets(nominal, 0.4);
+        out.add(rate("flavour jets (R=0.4, detector, nominal)", "jets", 200, seconds,
+                (f, n) -> flavour.generate(1, f, n, 1).size()));
+        FlavourJets data = new FlavourJets(GeneratorSettings.data(), 0.4);
+        out.add(rate("flavour jets (R=0.4, detector, data)", "jets", 200, seconds,
+                (f, n) -> data.generate(2, f, n, 1).size()));
+        Generator g = new Generator(nominal);
+        out.add(rate("ttbar events (no pile-up)", "events", 100, seconds,
+                (f, n) -> EventLoop.run(3, f, n, 1, (i, r) -> g.ttbarEvent(r)).size()));
+        TopJets tops = new TopJets(nominal);
+        out.add(rate("top jets (R=1.0, particle level)", "jets", 100, seconds,
+                (f, n) -> tops.generate(4, f, n, 1).size()));
+        out.add(rate("minimum-bias interactions (pool)", "interactions", 500, seconds,
+                (f, n) -> MinBiasPool.generate(nominal, 5, f, n, 1).interactions()));
+        Generator pu = new Generator(nominal.with("pileup.mu", "60"));
+        out.add(rate("ttbar + pile-up mu=60 (full events)", "events", 5, seconds,
+                (f, n) -> EventLoop.run(6, f, n, 1, (i, r) -> pu.ttbarEvent(r, true)).size()));
+        return out;
     }
 }

@@ -6,13 +6,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.jetbridge.nn.FeedForward;
 import org.jetbridge.nn.NnRuntime;
 import org.jetbridge.nn.NnSettings;
@@ -55,14 +52,30 @@ public final class NnBenchmark {
                 djl, batch);
         double[] torch = python(batch, particles, width, layers, heads, steps, threads);
         if (torch != null) {
-            String lib = System.getProperty(PYTHON_LIBRARY_PATH);
-            report("python3-torch" + (lib == null ? " (system BLAS)" : " (LD_LIBRARY_PATH " + lib + ")"), torch, batch);
+            report(PythonTorch.label(), torch, batch);
             System.out.printf(Locale.ROOT, "ratio DJL/python: train %.2f, inference %.2f%n", djl[0] / torch[0],
                     djl[1] / torch[1]);
         }
     }
 
-    private static final String PYTHON_LIBRARY_PATH = "nn.bench.pythonLibraryPath";
+    /**
+     * The suite's entry: the default tagger's encoder sizes (batch 256 × 64 constituents, width 64, 3 blocks, 4
+     * heads, MLP 4×), {@code max(3, 5 × scale)} timed steps, the suite's thread count on both sides.
+     */
+    static List<Suite.Row> suite(Suite.Options o) throws IOException, InterruptedException {
+        int batch = 256;
+        int steps = Math.max(3, (int) Math.round(5 * o.scale()));
+        double[] djl = djl(batch, 64, 64, 3, 4, steps, o.threads());
+        double[] torch = python(batch, 64, 64, 3, 4, steps, o.threads());
+        String what = "transformer encoder (batch 256 × 64, width 64, 3 blocks, 4 heads), " + o.threads()
+                + " thread" + (o.threads() > 1 ? "s" : "");
+        String note = "median of " + steps + " steps; " + PythonTorch.label();
+        return List.of(
+                Suite.Row.rate("nn", what + ": forward + backward", batch / djl[0],
+                        torch == null ? null : batch / torch[0], "python3-torch", "jets/s", note),
+                Suite.Row.rate("nn", what + ": forward", batch / djl[1],
+                        torch == null ? null : batch / torch[1], "python3-torch", "jets/s", note));
+    }
 
     private static void report(String who, double[] seconds, int batch) {
         System.out.printf(Locale.ROOT, "%-45s fwd+bwd %.3f s/step (%.0f jets/s)   fwd %.3f s/step (%.0f jets/s)%n",
@@ -110,34 +123,9 @@ public final class NnBenchmark {
 
     private static double[] python(int batch, int particles, int width, int layers, int heads, int steps,
             int threads) throws IOException, InterruptedException {
-        Path python = Path.of("/usr/bin/python3");
-        if (!Files.isExecutable(python)) {
-            System.out.println("python3-torch: /usr/bin/python3 missing, skipped");
-            return null;
-        }
-        Path script = Files.createTempFile("jetbridge-nn-bench", ".py");
-        try {
-            Files.writeString(script, PYTHON, StandardCharsets.UTF_8);
-            ProcessBuilder pb = new ProcessBuilder(python.toString(), script.toString(), Integer.toString(batch),
-                    Integer.toString(particles), Integer.toString(width), Integer.toString(layers),
-                    Integer.toString(heads), Integer.toString(steps), Integer.toString(threads))
-                    .redirectErrorStream(true);
-            String lib = System.getProperty(PYTHON_LIBRARY_PATH);
-            if (lib != null) {
-                pb.environment().put("LD_LIBRARY_PATH", lib);
-                pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
-            }
-            Process proc = pb.start();
-            String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!proc.waitFor(10, TimeUnit.MINUTES) || proc.exitValue() != 0) {
-                System.out.println("python3-torch failed (apt-get install python3-torch?): " + out);
-                return null;
-            }
-            String[] last = out.lines().reduce((a, b) -> b).orElse("").trim().split("\\s+");
-            return new double[] {Double.parseDouble(last[0]), Double.parseDouble(last[1])};
-        } finally {
-            Files.deleteIfExists(script);
-        }
+        return PythonTorch.run(PYTHON, List.of(Integer.toString(batch), Integer.toString(particles),
+                Integer.toString(width), Integer.toString(layers), Integer.toString(heads), Integer.toString(steps),
+                Integer.toString(threads)), threads);
     }
 
     private static final String PYTHON = """
