@@ -126,13 +126,14 @@ public final class ShardMerge {
                             + "merge combines the outputs of runs with --shard I/N");
                 }
             }
-            int index = Math.toIntExact(number(p, attributes, Shard.INDEX));
-            int count = Math.toIntExact(number(p, attributes, Shard.COUNT));
+            long index = number(p, attributes, Shard.INDEX);
+            long count = number(p, attributes, Shard.COUNT);
             Shard shard;
             try {
-                shard = new Shard(index, count);
-            } catch (IllegalArgumentException e) {
-                throw new InputException(p.toString(), "bad shard metadata: " + e.getMessage(), e);
+                shard = new Shard(Math.toIntExact(index), Math.toIntExact(count));
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                throw new InputException(p.toString(), "bad shard metadata: shard " + index + " of " + count + ", "
+                        + "expected 0 <= shard_index < shard_count <= " + Integer.MAX_VALUE, e);
             }
             long first = number(p, attributes, Shard.FIRST_ROW);
             long end = number(p, attributes, Shard.END_ROW);
