@@ -164,14 +164,19 @@ final class OverlayCommand implements Callable<Integer> {
         return 0;
     }
 
-    private PileupParameters pileup() {
-        PileupParameters.Mode m = switch (mode.toLowerCase(Locale.ROOT)) {
+    /** The pile-up mode named by --pileup (poisson, fixed or gaussian), or a usage error. */
+    static PileupParameters.Mode mode(CommandSpec spec, String mode) {
+        return switch (mode.toLowerCase(Locale.ROOT)) {
             case "poisson" -> PileupParameters.Mode.POISSON;
             case "fixed" -> PileupParameters.Mode.FIXED;
             case "gaussian" -> PileupParameters.Mode.GAUSSIAN_MU;
             default -> throw new ParameterException(spec.commandLine(), "--pileup: expected poisson, fixed or "
                     + "gaussian, got '" + mode + "'");
         };
+    }
+
+    private PileupParameters pileup() {
+        PileupParameters.Mode m = mode(spec, mode);
         if (!Double.isFinite(mu) || mu < 0) {
             throw new ParameterException(spec.commandLine(), "--mu must be finite and >= 0, got " + mu);
         }
