@@ -15,6 +15,7 @@ import org.jetbridge.io.OutputException;
 import org.jetbridge.pileup.ContaminatedJet;
 import org.jetbridge.pileup.PileupRemover;
 import org.jetbridge.pileup.data.HardScatterJet;
+import org.jetbridge.pileup.data.Inefficiency;
 import org.jetbridge.pileup.data.JetOverlay;
 import org.jetbridge.pileup.data.PoolFiles;
 import org.jetbridge.pileup.eval.Baselines;
@@ -84,6 +85,11 @@ final class PileupEvaluateCommand implements Callable<Integer> {
             description = "fixed (N_PU = MU, default) or poisson (N_PU ~ Poisson(MU)).")
     String mode = "fixed";
 
+    @Option(names = "--inefficiency", paramLabel = "P",
+            description = "Drop each observed constituent with probability P in [0, 1) after the overlay (the "
+                    + "inefficiency study; the truth keeps every constituent; default: 0).")
+    double inefficiency;
+
     @Option(names = "--jets", paramLabel = "N", description = "Held-out jets per mu (default: 500).")
     int jets = 500;
 
@@ -145,6 +151,9 @@ final class PileupEvaluateCommand implements Callable<Integer> {
             grid.add(mu);
         }
         grid.sort(null);
+        if (!(inefficiency >= 0 && inefficiency < 1)) {
+            throw new ParameterException(spec.commandLine(), "--inefficiency must be in [0, 1), got " + inefficiency);
+        }
         Usage.atLeast(spec, "--jets", jets, 1);
         Usage.atLeast(spec, "--max-constituents", maxObserved, 1);
         Usage.atLeast(spec, "--threads", threads, 1);
@@ -185,8 +194,8 @@ final class PileupEvaluateCommand implements Callable<Integer> {
         Double uncached = null;
         for (double mu : grid) {
             long s = seedFor(seed, mu);
-            List<ContaminatedJet> contaminated = JetOverlay.overlay(hard, interactions, new PileupParameters(m, mu, 0),
-                    s, 0, threads, maxObserved);
+            List<ContaminatedJet> contaminated = Inefficiency.apply(JetOverlay.overlay(hard, interactions,
+                    new PileupParameters(m, mu, 0), s, 0, threads, maxObserved), inefficiency, s, threads);
             points.add(evaluation.evaluate(mu, contaminated, s));
             if (learned != null && mu == muMax) {
                 List<ContaminatedJet> timing = contaminated.subList(0, Math.min(TIMING_JETS, contaminated.size()));
@@ -210,6 +219,7 @@ final class PileupEvaluateCommand implements Callable<Integer> {
         settings.put("pileup_mode", m.name());
         settings.put("jets", hard.size());
         settings.put("seed", seed);
+        settings.put("inefficiency", inefficiency);
         settings.put("max_constituents", maxObserved);
         settings.put("pool_interactions", (long) interactions.interactions());
         settings.put("jetbridge_version", VersionProvider.version());

@@ -41,7 +41,7 @@ class PileupEvaluateCommandTest {
     @Test
     void writesMetricsPlotsAndPageWithTheDocumentedKeys() throws Exception {
         Path out = dir.resolve("report");
-        Result r = evaluate(out, "--mu", "40,20");
+        Result r = evaluate(out, "--mu", "40,20", "--inefficiency", "0.1");
         assertEquals(0, r.status(), r.err());
         Object m = Json.read(out.resolve("metrics.json"));
         for (String method : List.of("observed", "SoftDrop(β=2, z=0.05)", "SoftDrop(β=0, z=0.1)",
@@ -56,6 +56,7 @@ class PileupEvaluateCommandTest {
         assertTrue(((Map<?, ?>) Json.at(m, "sampling_jets_per_s")).containsKey("cached"));
         assertTrue(((Map<?, ?>) Json.at(m, "sampling_jets_per_s")).containsKey("uncached"));
         assertEquals(12.0, Json.number(Json.at(m, "jets", "20")));
+        assertEquals(0.1, Json.number(Json.at(m, "settings", "inefficiency")));
         String html = Files.readString(out.resolve("index.html"));
         assertTrue(html.contains("Resolution at μ = 20"), "tables at the first and last mu when 60/200 are absent");
         assertTrue(Files.exists(out.resolve("resolution_d2_beta1.svg")));
@@ -79,6 +80,7 @@ class PileupEvaluateCommandTest {
         rejected(evaluate(out, "--mu", "60,60"), "twice", out);
         rejected(evaluate(out, "--mu", "500"), "holds only 120", out);
         rejected(evaluate(out, "--jets", "0"), "--jets", out);
+        rejected(evaluate(out, "--inefficiency", "1"), "--inefficiency", out);
         rejected(evaluate(out, "--pileup", "gaussian"), "fixed or poisson", out);
         rejected(evaluate(out, "--model", dir.resolve("no-model").toString()), "not a directory", out);
         Path model = Files.createDirectories(dir.resolve("model"));

@@ -160,4 +160,23 @@ class JetOverlayTest {
         InputException e = assertThrows(InputException.class, () -> JetOverlay.read(dir.resolve("missing.h5"), -1));
         assertTrue(e.getMessage().contains("missing.h5"), e.getMessage());
     }
+
+    @Test
+    void inefficiencyDropsTheAskedFractionOfObservedConstituentsOnly() {
+        List<ContaminatedJet> cj = JetOverlay.overlay(jets(40, 4), ringPool(100),
+                new PileupParameters(PileupParameters.Mode.FIXED, 30, 0), 2, 0, 2, 10_000);
+        List<ContaminatedJet> lossy = Inefficiency.apply(cj, 0.1, 8, 2);
+        assertEquals(lossy.get(7).observed().size(), Inefficiency.apply(cj, 0.1, 8, 1).get(7).observed().size());
+        long before = 0;
+        long after = 0;
+        for (int j = 0; j < cj.size(); j++) {
+            before += cj.get(j).observed().size();
+            after += lossy.get(j).observed().size();
+            assertEquals(cj.get(j).truth(), lossy.get(j).truth());
+            assertEquals(30, lossy.get(j).pileupInteractions());
+        }
+        // about 40 × (5 + 30 × ~12) = 15000 constituents: binomial σ of the kept fraction ≈ 0.0025
+        assertEquals(0.9, (double) after / before, 0.01);
+        assertEquals(cj, Inefficiency.apply(cj, 0, 8, 1));
+    }
 }
