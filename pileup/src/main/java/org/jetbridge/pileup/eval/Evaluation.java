@@ -21,6 +21,9 @@ import org.jetbridge.sim.EventLoop;
  * on jets overlaid with detector inefficiency.
  */
 public final class Evaluation {
+    /** Jets per estimate call: bounds the memory of posteriors with many samples per jet. */
+    public static final int CHUNK = 256;
+
     private final List<PileupRemover> methods;
     private final int threads;
 
@@ -88,7 +91,10 @@ public final class Evaluation {
         }
     }
 
-    /** Every method on the jets of one μ; {@code seed} is passed to each method's estimate call. */
+    /**
+     * Every method on the jets of one μ; each method's estimate call gets at most {@link #CHUNK} jets and the seed
+     * {@code seed} for the first chunk (a derived one for later chunks).
+     */
     public PointResult evaluate(double mu, List<ContaminatedJet> jets, long seed) {
         if (jets.isEmpty()) {
             throw new IllegalArgumentException("no jets to evaluate at mu = " + mu);
@@ -106,12 +112,19 @@ public final class Evaluation {
     /** One method on jets whose truth observables [observable][jet] are given. */
     public static MethodResult evaluate(PileupRemover m, List<ContaminatedJet> jets, double[][] truth, long seed,
                                         int threads) {
-        long t0 = System.nanoTime();
-        List<List<JetEstimate>> est = m.estimate(jets, seed);
-        double seconds = (System.nanoTime() - t0) * 1e-9;
-        if (est.size() != jets.size()) {
-            throw new IllegalStateException(m.name() + " returned " + est.size() + " results for " + jets.size()
-                    + " jets");
+        // chunks bound the memory of K posterior samples per jet; chunk c gets its own seed (chunk 0 the given one)
+        List<List<JetEstimate>> est = new ArrayList<>(jets.size());
+        double seconds = 0;
+        for (int c = 0; c < jets.size(); c += CHUNK) {
+            List<ContaminatedJet> part = jets.subList(c, Math.min(jets.size(), c + CHUNK));
+            long t0 = System.nanoTime();
+            List<List<JetEstimate>> e = m.estimate(part, chunkSeed(seed, c));
+            seconds += (System.nanoTime() - t0) * 1e-9;
+            if (e.size() != part.size()) {
+                throw new IllegalStateException(m.name() + " returned " + e.size() + " results for " + part.size()
+                        + " jets");
+            }
+            est.addAll(e);
         }
         int k = 0;
         for (int j = 0; j < est.size(); j++) {
@@ -168,6 +181,11 @@ public final class Evaluation {
         long t0 = System.nanoTime();
         m.estimate(jets, seed);
         return jets.size() / ((System.nanoTime() - t0) * 1e-9);
+    }
+
+    /** The seed of the estimate call for jets {@code first …}: the run's seed for the first chunk. */
+    static long chunkSeed(long seed, int first) {
+        return seed + first * 0x9E3779B97F4A7C15L;
     }
 
     private static double[][] transpose(double[][] rows) {

@@ -66,6 +66,7 @@ public final class EvaluationReport {
         for (PointResult p : marginalPoints) {
             html.table(table(p, shown, envelopes, true));
             html.table(table(p, shown, envelopes, false));
+            html.table(wassersteinTable(p, shown));
         }
         html.section("Resolution and bias vs μ");
         for (int o = 0; o < JetObservables.COUNT; o++) {
@@ -173,6 +174,23 @@ public final class EvaluationReport {
             row[0] = e.name();
             for (int o = 0; o < JetObservables.COUNT; o++) {
                 row[o + 1] = fmt(resolution ? Metrics.envelopeResolution(p, e, o) : Metrics.envelopeBias(p, e, o));
+            }
+            t.row(row);
+        }
+        return t;
+    }
+
+    private static Table wassersteinTable(PointResult p, List<String> shown) {
+        List<String> header = new ArrayList<>();
+        header.add("method");
+        header.addAll(JetObservables.NAMES);
+        Table t = new Table(header.toArray(new String[0])).caption("1-D Wasserstein distance to the truth "
+                + "distribution at μ = " + Metrics.muKey(p.mu()) + " (units of the observable)");
+        for (String m : shown) {
+            Object[] row = new Object[JetObservables.COUNT + 1];
+            row[0] = m;
+            for (int o = 0; o < JetObservables.COUNT; o++) {
+                row[o + 1] = fmt(Metrics.wasserstein(p, m, o));
             }
             t.row(row);
         }

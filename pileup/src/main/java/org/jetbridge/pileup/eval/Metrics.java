@@ -38,6 +38,11 @@ public final class Metrics {
                 : String.format(Locale.ROOT, "%s", mu);
     }
 
+    /** 1-D Wasserstein distance between a method's (point-estimate) distribution of an observable and the truth's. */
+    public static double wasserstein(PointResult p, String method, int observable) {
+        return SampleDistance.of(p.method(method).values()[observable], p.truth()[observable]).wasserstein();
+    }
+
     /** Resolution of an envelope at one μ and observable: the smallest member resolution. */
     public static double envelopeResolution(PointResult p, Envelope e, int observable) {
         double best = Double.NaN;
@@ -81,8 +86,7 @@ public final class Metrics {
         for (String m : methods) {
             resolution.put(m, perObservable(points, (p, o) -> p.resolution(m, o)));
             bias.put(m, perObservable(points, (p, o) -> p.bias(m, o)));
-            wasserstein.put(m, perObservable(points, (p, o) -> SampleDistance.of(p.method(m).values()[o],
-                    p.truth()[o]).wasserstein()));
+            wasserstein.put(m, perObservable(points, (p, o) -> wasserstein(p, m, o)));
             Map<String, Object> s = new LinkedHashMap<>();
             for (PointResult p : points) {
                 s.put(muKey(p.mu()), p.method(m).jetsPerSecond());
