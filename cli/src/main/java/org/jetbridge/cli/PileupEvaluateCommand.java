@@ -69,6 +69,19 @@ final class PileupEvaluateCommand implements Callable<Integer> {
             description = "Model directory of 'pileup train': adds the learned classifier and the posterior sampler.")
     Path model;
 
+    @Option(names = "--samples", paramLabel = "K",
+            description = "Posterior samples per jet of the generative model (with --model; default: 32).")
+    int samples = 32;
+
+    @Option(names = "--steps", paramLabel = "N",
+            description = "Sampler steps of the generative model (with --model; default 0: the model's own).")
+    int steps;
+
+    @Option(names = "--threshold", paramLabel = "P",
+            description = "P(hard scatter) above which the learned classifier keeps a particle (with --model; "
+                    + "default: 0.3).")
+    double threshold = 0.3;
+
     @Option(names = "--hs", required = true, paramLabel = "TOPS.h5",
             description = "Held-out hard-scatter top jets (generate ttbar), the first --jets are used.")
     Path hs;
@@ -119,9 +132,10 @@ final class PileupEvaluateCommand implements Callable<Integer> {
     /**
      * THE place where the learned methods join the evaluation (called only with --model): the per-particle
      * classifier and the generative posterior as {@link PileupRemover}s, and the posterior with and without
-     * context caching for the sampling-speed metric. To be filled when org.jetbridge.pileup.model is merged, e.g.
-     * {@code PileupModel m = PileupModel.load(dir); return new LearnedMethods(List.of(m.classifier(0.3),
-     * m.posterior(K, steps)), m.posterior(K, steps), <uncached variant>);}
+     * context caching for the sampling-speed metric, built with {@link #samples}, {@link #steps} and
+     * {@link #threshold}. To be filled when org.jetbridge.pileup.model is merged, e.g.
+     * {@code PileupModel m = PileupModel.load(dir); return new LearnedMethods(List.of(m.classifier(threshold),
+     * m.posterior(samples, steps)), m.posterior(samples, steps), <the same without context caching>);}
      */
     LearnedMethods learnedMethods(Path dir) {
         throw new ParameterException(spec.commandLine(), "--model " + dir + ": this build has no learned pile-up "
@@ -155,6 +169,11 @@ final class PileupEvaluateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--inefficiency must be in [0, 1), got " + inefficiency);
         }
         Usage.atLeast(spec, "--jets", jets, 1);
+        Usage.atLeast(spec, "--samples", samples, 1);
+        Usage.atLeast(spec, "--steps", steps, 0);
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new ParameterException(spec.commandLine(), "--threshold must be in [0, 1], got " + threshold);
+        }
         Usage.atLeast(spec, "--max-constituents", maxObserved, 1);
         Usage.atLeast(spec, "--threads", threads, 1);
         if (Files.exists(output) && !Files.isDirectory(output)) {
@@ -215,6 +234,11 @@ final class PileupEvaluateCommand implements Callable<Integer> {
         settings.put("hs", String.valueOf(hs));
         settings.put("pool", String.valueOf(pool));
         settings.put("model", model == null ? null : String.valueOf(model));
+        if (model != null) {
+            settings.put("samples", samples);
+            settings.put("steps", steps);
+            settings.put("threshold", threshold);
+        }
         settings.put("mu", grid);
         settings.put("pileup_mode", m.name());
         settings.put("jets", hard.size());

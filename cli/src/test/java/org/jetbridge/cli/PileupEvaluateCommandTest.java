@@ -81,6 +81,8 @@ class PileupEvaluateCommandTest {
         rejected(evaluate(out, "--mu", "500"), "holds only 120", out);
         rejected(evaluate(out, "--jets", "0"), "--jets", out);
         rejected(evaluate(out, "--inefficiency", "1"), "--inefficiency", out);
+        rejected(evaluate(out, "--samples", "0"), "--samples must be >= 1", out);
+        rejected(evaluate(out, "--threshold", "1.5"), "--threshold", out);
         rejected(evaluate(out, "--pileup", "gaussian"), "fixed or poisson", out);
         rejected(evaluate(out, "--model", dir.resolve("no-model").toString()), "not a directory", out);
         Path model = Files.createDirectories(dir.resolve("model"));
