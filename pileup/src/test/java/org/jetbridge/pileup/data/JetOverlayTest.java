@@ -156,8 +156,17 @@ class JetOverlayTest {
             FourMomentum ax = b.axis();
             assertEquals(a.axis().pt(), ax.pt(), 1e-4 * ax.pt());
         }
-        // a file of another schema names itself
-        InputException e = assertThrows(InputException.class, () -> JetOverlay.read(dir.resolve("missing.h5"), -1));
+        // a top-jet file is not a contaminated-jet file: the error names it and the expected kind
+        Path tops = dir.resolve("tops.h5");
+        try (TopJetDataset.Writer w = TopJetDataset.create(tops, 10, Map.of("seed", 1L))) {
+            w.append(TopJetRows.constituents(cj.get(0).truth(), cj.get(0).axis(), 10, new float[10][f]),
+                    TopJetRows.axis(cj.get(0).axis(), new float[4]));
+            w.commit();
+        }
+        InputException e = assertThrows(InputException.class, () -> JetOverlay.read(tops, -1));
+        assertTrue(e.getMessage().startsWith(tops.toString()) && e.getMessage().contains("contaminated-jet"),
+                e.getMessage());
+        e = assertThrows(InputException.class, () -> JetOverlay.read(dir.resolve("missing.h5"), -1));
         assertTrue(e.getMessage().contains("missing.h5"), e.getMessage());
     }
 
