@@ -12,12 +12,11 @@ import org.jetbridge.io.OutputException;
 import org.jetbridge.io.hdf5.ContaminatedJetDataset;
 import org.jetbridge.io.hdf5.RowBatch;
 import org.jetbridge.io.hdf5.TopJetDataset;
+import org.jetbridge.pileup.ContaminatedJet;
 import org.jetbridge.pileup.data.HardScatterJet;
+import org.jetbridge.pileup.data.JetOverlay;
 import org.jetbridge.pileup.data.PoolFiles;
 import org.jetbridge.pileup.data.TopJetRows;
-import org.jetbridge.sim.EventLoop;
-import org.jetbridge.sim.OverlaidJet;
-import org.jetbridge.sim.PileupOverlay;
 import org.jetbridge.sim.PileupParameters;
 import org.jetbridge.sim.TopJets;
 import picocli.CommandLine.Command;
@@ -44,8 +43,6 @@ import picocli.CommandLine.Spec;
 final class OverlayCommand implements Callable<Integer> {
     /** Jets read and overlaid per parallel chunk. */
     static final int CHUNK = 1024;
-    /** Keeps the overlay's per-jet streams apart from the generation streams of a run with the same seed. */
-    static final long STREAM_SALT = 0x4F56455231L; // "OVER1"
 
     @Spec
     CommandSpec spec;
@@ -74,7 +71,7 @@ final class OverlayCommand implements Callable<Integer> {
 
     @Option(names = "--max-constituents", paramLabel = "N",
             description = "Observed constituents kept per jet, leading by pT (default: 400).")
-    int maxObserved = 400;
+    int maxObserved = JetOverlay.MAX_OBSERVED;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -137,15 +134,11 @@ final class OverlayCommand implements Callable<Integer> {
                     List<HardScatterJet> hs = HardScatterJet.fromBatch(b, nTruth);
                     float[] js = b.floats(TopJetDataset.JETS);
                     long start = b.startRow();
-                    List<OverlaidJet> overlaid = EventLoop.run(seed ^ STREAM_SALT, start, b.rows(), threads, (i, rng) -> {
-                        int j = (int) (i - start);
-                        HardScatterJet h = hs.get(j);
-                        return PileupOverlay.overlay(h.constituents(), h.axis(), interactions, pu.draw(rng), rng,
-                                TopJets.RADIUS, TopJets.PARTICLE_PT_MIN, TopJets.ETA_MAX, maxObserved);
-                    });
+                    List<ContaminatedJet> overlaid = JetOverlay.overlay(hs, interactions, pu, seed, start, threads,
+                            maxObserved);
                     for (int j = 0; j < overlaid.size(); j++) {
-                        OverlaidJet o = overlaid.get(j);
-                        FourMomentum axis = hs.get(j).axis();
+                        ContaminatedJet o = overlaid.get(j);
+                        FourMomentum axis = o.axis();
                         int[] origin = o.observed().origin();
                         for (int k : origin) {
                             pileupParticles += k > 0 ? 1 : 0;
@@ -171,14 +164,19 @@ final class OverlayCommand implements Callable<Integer> {
         return 0;
     }
 
-    private PileupParameters pileup() {
-        PileupParameters.Mode m = switch (mode.toLowerCase(Locale.ROOT)) {
+    /** The pile-up mode named by --pileup (poisson, fixed or gaussian), or a usage error. */
+    static PileupParameters.Mode mode(CommandSpec spec, String mode) {
+        return switch (mode.toLowerCase(Locale.ROOT)) {
             case "poisson" -> PileupParameters.Mode.POISSON;
             case "fixed" -> PileupParameters.Mode.FIXED;
             case "gaussian" -> PileupParameters.Mode.GAUSSIAN_MU;
             default -> throw new ParameterException(spec.commandLine(), "--pileup: expected poisson, fixed or "
                     + "gaussian, got '" + mode + "'");
         };
+    }
+
+    private PileupParameters pileup() {
+        PileupParameters.Mode m = mode(spec, mode);
         if (!Double.isFinite(mu) || mu < 0) {
             throw new ParameterException(spec.commandLine(), "--mu must be finite and >= 0, got " + mu);
         }
