@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
         description = "Jet clustering and substructure for hadron-collider events, a physics testbed generator and "
                 + "simulation-to-data calibration.",
         subcommands = {ClusterCommand.class, ObservablesCommand.class, GenerateCommand.class, OverlayCommand.class,
-            TaggerCommand.class, CalibrateCommand.class, PileupCommand.class, CommandLine.HelpCommand.class},
+            TaggerCommand.class, CalibrateCommand.class, PileupCommand.class, DemoCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:success", "1:internal error (a bug: please report it with the stack trace)",
             "2:usage error, unreadable or malformed input, or unwritable output"})
