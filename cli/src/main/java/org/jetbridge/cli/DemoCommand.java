@@ -104,6 +104,19 @@ final class DemoCommand implements Callable<Integer> {
         if (from != null) {
             fromIndex = indexOf(plan, from);
         }
+        Path dir = output.toAbsolutePath();
+        if (list) {
+            PrintWriter out = spec.commandLine().getOut();
+            for (int i = 0; i < plan.size(); i++) {
+                DemoStages.Stage s = plan.get(i);
+                boolean done = i < fromIndex && StageRecord.finished(dir, s, keys.get(s.name()));
+                String missing = DemoStages.missingCommand(root, s);
+                out.printf(Locale.ROOT, "%-22s %-8s %s%n", s.name(), missing != null ? "missing" : done ? "done"
+                        : "to run", s.commandLine() + (missing != null ? "   (no 'jetbridge " + missing
+                        + "' in this build)" : ""));
+            }
+            return 0;
+        }
         for (DemoStages.Stage s : plan) {
             String missing = DemoStages.missingCommand(root, s);
             if (missing != null) {
@@ -113,16 +126,17 @@ final class DemoCommand implements Callable<Integer> {
                         .map(DemoStages.Stage::name).toList()));
             }
         }
-        Path dir = output.toAbsolutePath();
-        if (list) {
-            PrintWriter out = spec.commandLine().getOut();
-            for (int i = 0; i < plan.size(); i++) {
-                DemoStages.Stage s = plan.get(i);
-                boolean done = i < fromIndex && StageRecord.finished(dir, s, keys.get(s.name()));
-                out.printf(Locale.ROOT, "%-22s %-8s %s%n", s.name(), done ? "done" : "to run", s.commandLine());
-            }
-            return 0;
-        }
+        return run(dir, all, plan, fromIndex, p.name(), spec.commandLine().getOut(), err);
+    }
+
+    /**
+     * Runs {@code plan} (a subset of {@code all}, in order) in {@code dir}: finished stages with unchanged identity
+     * are skipped, unless at or after {@code fromIndex}; then writes metrics.json and index.html for all finished
+     * stages. Returns 0, or the exit status of the first stage that failed.
+     */
+    static int run(Path dir, List<DemoStages.Stage> all, List<DemoStages.Stage> plan, int fromIndex, String profile,
+                   PrintWriter out, PrintWriter err) throws IOException {
+        Map<String, String> keys = DemoStages.keys(all);
         try {
             Files.createDirectories(dir.resolve(STAGES));
         } catch (IOException e) {
@@ -146,22 +160,23 @@ final class DemoCommand implements Callable<Integer> {
             err.flush();
             StageRecord.started(dir, s, key);
             long st = System.nanoTime();
-            int status = runStage(dir, s, err);
+            int status = runStage(dir, s, out, err);
             double seconds = (System.nanoTime() - st) * 1e-9;
             if (status != 0) {
                 err.printf(Locale.ROOT, "jetbridge demo: stage %s failed (exit status %d) after %.1f s; fix the cause "
                         + "and run the same command again to resume from it%n", s.name(), status, seconds);
                 err.flush();
-                DemoReport.write(dir, all, keys, p.name());
+                DemoReport.write(dir, all, keys, profile);
                 return status;
             }
             StageRecord.finished(dir, s, key, seconds);
             err.printf(Locale.ROOT, "%s: done in %.1f s%n", tag, seconds);
             err.flush();
         }
-        DemoReport.write(dir, all, keys, p.name());
+        DemoReport.write(dir, all, keys, profile);
         err.printf(Locale.ROOT, "jetbridge demo: %d stages in %.1f s; report %s, metrics %s%n", plan.size(),
                 (System.nanoTime() - t0) * 1e-9, dir.resolve(INDEX), dir.resolve(METRICS));
+        err.flush();
         return 0;
     }
 
@@ -192,7 +207,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Runs one stage in this process: a sub-command through picocli with the program's error handling. */
-    private int runStage(Path dir, DemoStages.Stage s, PrintWriter err) throws IOException {
+    private static int runStage(Path dir, DemoStages.Stage s, PrintWriter out, PrintWriter err) throws IOException {
         for (String a : s.args()) {
             if (a.startsWith(DemoStages.DIR)) {
                 // commands write into existing directories only
@@ -211,7 +226,7 @@ final class DemoCommand implements Callable<Integer> {
                 return Main.USER_ERROR;
             }
         }
-        CommandLine cl = Main.commandLine(spec.commandLine().getOut(), err);
+        CommandLine cl = Main.commandLine(out, err);
         return cl.execute(s.resolvedArgs(dir).toArray(String[]::new));
     }
 
