@@ -57,22 +57,25 @@ final class DemoStages {
         }
     }
 
-    /** Sizes of a profile: events per generated sample and the learning stages' settings. */
+    /**
+     * Sizes of a profile: events per generated sample and the learning stages' settings (null: the command's
+     * default; the pile-up values apply only where this build's pile-up commands have the option).
+     */
     record Profile(String name, long trainEvents, long validationEvents, long testEvents, long calibEvents,
                    long topEvents, long topTestEvents, long minBiasEvents, long minBiasTestEvents, String taggerPreset,
                    String taggerEpochs, int validationJets, long calibSteps, int calibWidth, double validationScale,
-                   String mu) {
+                   String mu, Long pileupSteps, Integer pileupJets) {
         static Profile of(String name) {
             return switch (name.toLowerCase(Locale.ROOT)) {
                 // ≤ 20 minutes on 2 cores for the whole chain (measured stage times in docs/demo.md)
                 case "quick" -> new Profile("quick", 60_000, 8_000, 20_000, 20_000, 20_000, 2_000, 20_000, 10_000,
-                        "small", "3", 5_000, 3000, 128, 1, "60,140,200");
+                        "small", "3", 5_000, 3000, 128, 1, "60,140,200", 500L, 300);
                 // the serious run (hours): the tagger's default model on ~500k jets, 200k jets per calibration side
                 case "full" -> new Profile("full", 400_000, 40_000, 100_000, 200_000, 200_000, 20_000, 100_000,
-                        50_000, "default", "1.5", 10_000, 10_000, 256, 4, null);
+                        50_000, "default", "1.5", 10_000, 10_000, 256, 4, null, null, 2000);
                 // a smoke run of every stage in about a minute (tests; numbers are not meaningful at this size)
                 case "tiny" -> new Profile("tiny", 1_500, 400, 600, 600, 300, 100, 1_500, 1_000, "small", "1", 300,
-                        50, 16, 0.2, "60");
+                        50, 16, 0.2, "60", 20L, 50);
                 default -> throw new IllegalArgumentException("unknown profile '" + name + "', expected quick or full");
             };
         }
@@ -142,8 +145,10 @@ final class DemoStages {
                 List.of("calibrate-fit", "embed-test", "embed-data", "tagger-train"), null));
         List<String> puTrain = new ArrayList<>(List.of("pileup", "train", "--hs", DIR + "data/tops-train.h5", "--pool",
                 DIR + "data/minbias.h5", "--output", DIR + "pileup"));
-        puTrain.addAll(pileupTrainSizes(p));
-        threadsIfSupported(root, List.of("pileup", "train"), t, puTrain);
+        optionIfSupported(root, List.of("pileup", "train"), "--steps", p.pileupSteps(), puTrain);
+        optionIfSupported(root, List.of("pileup", "train"), "--seed", SEED + 14, puTrain);
+        // libtorch threads, as for the tagger (TaggerCommand.EngineOptions)
+        optionIfSupported(root, List.of("pileup", "train"), "--threads", t, puTrain);
         s.add(new Stage("pileup-train", "train the pile-up posterior model and the per-particle classifier", puTrain,
                 List.of("pileup"), List.of("generate-ttbar", "generate-minbias"), null));
         List<String> puEval = new ArrayList<>(List.of("pileup", "evaluate", "--model", DIR + "pileup", "--hs",
@@ -151,7 +156,9 @@ final class DemoStages {
         if (p.mu() != null) {
             puEval.addAll(List.of("--mu", p.mu()));
         }
-        threadsIfSupported(root, List.of("pileup", "evaluate"), t, puEval);
+        optionIfSupported(root, List.of("pileup", "evaluate"), "--jets", p.pileupJets(), puEval);
+        optionIfSupported(root, List.of("pileup", "evaluate"), "--seed", SEED + 15, puEval);
+        // not --threads: there it counts the baselines' worker threads, which should use every core
         s.add(new Stage("pileup-evaluate", "pile-up removal against the baselines at several μ", puEval,
                 List.of("reports/pileup/metrics.json"),
                 List.of("pileup-train", "generate-ttbar-test", "generate-minbias-test"), null));
@@ -159,11 +166,14 @@ final class DemoStages {
     }
 
     /**
-     * Size options of {@code pileup train} for a profile. Empty: the pile-up model's command is not in this build
-     * yet, so its option names are unknown here; the quick profile must add its short-training options once merged.
+     * Adds {@code option value} when this build's command at {@code path} has the option (the pile-up commands are
+     * merged separately; their size options are used where they exist) and the profile sets a value.
      */
-    private static List<String> pileupTrainSizes(Profile p) {
-        return List.of();
+    private static void optionIfSupported(CommandLine root, List<String> path, String option, Object value,
+                                          List<String> args) {
+        if (value != null && hasOption(root, path, option)) {
+            args.addAll(List.of(option, value.toString()));
+        }
     }
 
     private static Stage generate(String name, String description, String process, long events, String preset,
@@ -177,12 +187,6 @@ final class DemoStages {
         return new Stage(name, "tagger latents of " + input, List.of("tagger", "embed", "--model", DIR + "tagger",
                 "--input", DIR + input, "--output", DIR + output, "--threads", threads), List.of(output),
                 List.of("tagger-train", generated), null);
-    }
-
-    private static void threadsIfSupported(CommandLine root, List<String> path, String threads, List<String> args) {
-        if (hasOption(root, path, "--threads")) {
-            args.addAll(List.of("--threads", threads));
-        }
     }
 
     /** The sub-command at {@code path} of the tree, or null when this build does not have it. */
