@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
                     + "its sub-command can (tagger training, calibration fit).",
             "",
             "Profiles: quick (default; <= 20 minutes on 2 cores: 60k training events, the tagger's small model, 3 "
-                    + "epochs, 20k jets per calibration side, 3000 calibration rounds, mu = 60, 140, 200) and full "
+                    + "epochs, 20k jets per calibration side, 3000 calibration rounds, mu = 60, 150, 200) and full "
                     + "(hours: 400k training events, the default model, 200k jets per side, width-256 potentials, "
                     + "10000 rounds, the full mu grid). Measured stage times: docs/demo.md.",
             ""})
@@ -97,14 +97,17 @@ final class DemoCommand implements Callable<Integer> {
         }
         Usage.atLeast(spec, "--threads", threads, 1);
         CommandLine root = spec.root().commandLine();
-        List<DemoStages.Stage> all = DemoStages.plan(p, threads, root);
+        Path dir = output.toAbsolutePath();
+        // the pile-up evaluation includes the trained model when this run trains it or an earlier one did
+        boolean pileupModel = only == null || only.stream().anyMatch(n -> n.strip().equals("pileup-train"))
+                || Files.isDirectory(dir.resolve("pileup"));
+        List<DemoStages.Stage> all = DemoStages.plan(p, threads, root, pileupModel);
         Map<String, String> keys = DemoStages.keys(all);
         List<DemoStages.Stage> plan = selected(all);
         int fromIndex = plan.size();
         if (from != null) {
             fromIndex = indexOf(plan, from);
         }
-        Path dir = output.toAbsolutePath();
         if (list) {
             PrintWriter out = spec.commandLine().getOut();
             for (int i = 0; i < plan.size(); i++) {

@@ -69,7 +69,7 @@ final class DemoStages {
             return switch (name.toLowerCase(Locale.ROOT)) {
                 // ≤ 20 minutes on 2 cores for the whole chain (measured stage times in docs/demo.md)
                 case "quick" -> new Profile("quick", 60_000, 8_000, 20_000, 20_000, 20_000, 2_000, 20_000, 10_000,
-                        "small", "3", 5_000, 3000, 128, 1, "60,140,200", 500L, 300);
+                        "small", "3", 5_000, 3000, 128, 1, "60,150,200", 500L, 300);
                 // the serious run (hours): the tagger's default model on ~500k jets, 200k jets per calibration side
                 case "full" -> new Profile("full", 400_000, 40_000, 100_000, 200_000, 200_000, 20_000, 100_000,
                         50_000, "default", "1.5", 10_000, 10_000, 256, 4, null, null, 2000);
@@ -86,9 +86,10 @@ final class DemoStages {
 
     /**
      * The stages of a profile in execution order. {@code root} is the command tree, consulted for options that only
-     * some builds have ({@code calibrate evaluate --tagger}, {@code --threads} of the pile-up commands).
+     * some builds have ({@code calibrate evaluate --tagger}, the pile-up commands' size options); without
+     * {@code pileupModel} the pile-up evaluation covers the baselines only (no trained model to add).
      */
-    static List<Stage> plan(Profile p, int threads, CommandLine root) {
+    static List<Stage> plan(Profile p, int threads, CommandLine root, boolean pileupModel) {
         List<Stage> s = new ArrayList<>();
         String t = Integer.toString(threads);
         s.add(generate("generate-train", "nominal flavour-tagging jets for training", "flavour", p.trainEvents(),
@@ -151,17 +152,24 @@ final class DemoStages {
         optionIfSupported(root, List.of("pileup", "train"), "--threads", t, puTrain);
         s.add(new Stage("pileup-train", "train the pile-up posterior model and the per-particle classifier", puTrain,
                 List.of("pileup"), List.of("generate-ttbar", "generate-minbias"), null));
-        List<String> puEval = new ArrayList<>(List.of("pileup", "evaluate", "--model", DIR + "pileup", "--hs",
-                DIR + "data/tops-test.h5", "--pool", DIR + "data/minbias-test.h5", "--output", DIR + "reports/pileup"));
+        List<String> puEval = new ArrayList<>(List.of("pileup", "evaluate", "--hs", DIR + "data/tops-test.h5",
+                "--pool", DIR + "data/minbias-test.h5", "--output", DIR + "reports/pileup"));
+        if (pileupModel) {
+            puEval.addAll(List.of("--model", DIR + "pileup"));
+        }
         if (p.mu() != null) {
             puEval.addAll(List.of("--mu", p.mu()));
         }
         optionIfSupported(root, List.of("pileup", "evaluate"), "--jets", p.pileupJets(), puEval);
         optionIfSupported(root, List.of("pileup", "evaluate"), "--seed", SEED + 15, puEval);
         // not --threads: there it counts the baselines' worker threads, which should use every core
-        s.add(new Stage("pileup-evaluate", "pile-up removal against the baselines at several μ", puEval,
-                List.of("reports/pileup/metrics.json"),
-                List.of("pileup-train", "generate-ttbar-test", "generate-minbias-test"), null));
+        List<String> puNeeds = new ArrayList<>(List.of("generate-ttbar-test", "generate-minbias-test"));
+        if (pileupModel) {
+            puNeeds.add(0, "pileup-train");
+        }
+        s.add(new Stage("pileup-evaluate", pileupModel ? "pile-up removal: the trained model against the baselines "
+                + "at several μ" : "pile-up removal baselines at several μ (no trained model in this run)", puEval,
+                List.of("reports/pileup/metrics.json"), puNeeds, null));
         return s;
     }
 

@@ -37,7 +37,7 @@ class DemoCommandTest {
 
     private static List<DemoStages.Stage> tinyPlan() {
         return DemoStages.plan(DemoStages.Profile.of("tiny"), 1, Main.commandLine(new PrintWriter(new StringWriter()),
-                new PrintWriter(new StringWriter())));
+                new PrintWriter(new StringWriter())), true);
     }
 
     private static List<DemoStages.Stage> only(List<DemoStages.Stage> all, String names) {
@@ -180,7 +180,7 @@ class DemoCommandTest {
         Map<String, String> k1 = DemoStages.keys(a);
         assertEquals(k1, DemoStages.keys(tinyPlan()), "deterministic");
         List<DemoStages.Stage> b = DemoStages.plan(DemoStages.Profile.of("tiny"), 2, Main.commandLine(
-                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())), true);
         Map<String, String> k2 = DemoStages.keys(b);
         // libtorch threads change the learning stages' bits, not the generated samples
         assertEquals(k1.get("generate-train"), k2.get("generate-train"));
