@@ -63,19 +63,20 @@ final class DemoStages {
      */
     record Profile(String name, long trainEvents, long validationEvents, long testEvents, long calibEvents,
                    long topEvents, long topTestEvents, long minBiasEvents, long minBiasTestEvents, String taggerPreset,
-                   String taggerEpochs, int validationJets, long calibSteps, int calibWidth, double validationScale,
+                   String taggerEpochs, int validationJets, Long calibSteps, Integer calibWidth, double validationScale,
                    String mu, Long pileupSteps, Integer pileupJets) {
         static Profile of(String name) {
             return switch (name.toLowerCase(Locale.ROOT)) {
                 // ≤ 20 minutes on 2 cores for the whole chain (measured stage times in docs/demo.md)
                 case "quick" -> new Profile("quick", 60_000, 8_000, 20_000, 20_000, 20_000, 2_000, 20_000, 10_000,
-                        "small", "3", 5_000, 3000, 128, 1, "60,150,200", 500L, 300);
-                // the serious run (hours): the tagger's default model on ~500k jets, 200k jets per calibration side
+                        "small", "3", 5_000, null, null, 1, "60,150,200", 500L, 300);
+                // the serious run (hours): the tagger's default model on ~500k jets, 200k jets per calibration side;
+                // the calibration with its command's defaults (sized for 200k jets per side) in both
                 case "full" -> new Profile("full", 400_000, 40_000, 100_000, 200_000, 200_000, 20_000, 100_000,
-                        50_000, "default", "1.5", 10_000, 10_000, 256, 4, null, null, 2000);
+                        50_000, "default", "1.5", 10_000, null, null, 4, null, null, 2000);
                 // a smoke run of every stage in about a minute (tests; numbers are not meaningful at this size)
                 case "tiny" -> new Profile("tiny", 1_500, 400, 600, 600, 300, 100, 1_500, 1_000, "small", "1", 300,
-                        50, 16, 0.2, "60", 20L, 50);
+                        50L, 16, 0.2, "60", 20L, 50);
                 default -> throw new IllegalArgumentException("unknown profile '" + name + "', expected quick or full");
             };
         }
@@ -130,11 +131,7 @@ final class DemoStages {
         s.add(embed("embed-test", "data/nominal-test.h5", "latents/nominal-test.h5", "generate-test", t));
         s.add(embed("embed-data", "data/data-test.h5", "latents/data-test.h5", "generate-data", t));
         s.add(new Stage("calibrate-fit", "fit the optimal-transport map nominal → data latents",
-                List.of("calibrate", "fit", "--source", DIR + "latents/nominal-calib.h5", "--target",
-                        DIR + "latents/data-calib.h5", "--output", DIR + "calibration", "--steps",
-                        Long.toString(p.calibSteps()), "--width", Integer.toString(p.calibWidth()), "--seed",
-                        Long.toString(SEED + 13), "--threads", t),
-                List.of("calibration/map"), List.of("embed-calib-source", "embed-calib-target"), null));
+                calibrateFit(p, t), List.of("calibration"), List.of("embed-calib-source", "embed-calib-target"), null));
         List<String> evaluate = new ArrayList<>(List.of("calibrate", "evaluate", "--model", DIR + "calibration",
                 "--source", DIR + "latents/nominal-test.h5", "--target", DIR + "latents/data-test.h5", "--labels",
                 "flavour", "--output", DIR + "reports/calibration", "--threads", t));
@@ -182,6 +179,20 @@ final class DemoStages {
         if (value != null && hasOption(root, path, option)) {
             args.addAll(List.of(option, value.toString()));
         }
+    }
+
+    /** {@code calibrate fit} with the command's own defaults (method, rounds, width) unless the profile sets them. */
+    private static List<String> calibrateFit(Profile p, String threads) {
+        List<String> a = new ArrayList<>(List.of("calibrate", "fit", "--source", DIR + "latents/nominal-calib.h5",
+                "--target", DIR + "latents/data-calib.h5", "--output", DIR + "calibration"));
+        if (p.calibSteps() != null) {
+            a.addAll(List.of("--steps", p.calibSteps().toString()));
+        }
+        if (p.calibWidth() != null) {
+            a.addAll(List.of("--width", p.calibWidth().toString()));
+        }
+        a.addAll(List.of("--seed", Long.toString(SEED + 13), "--threads", threads));
+        return a;
     }
 
     private static Stage generate(String name, String description, String process, long events, String preset,
