@@ -129,6 +129,16 @@ final class DemoReport {
                     Boolean.TRUE.equals(c.get("passed")));
         }
         r.table(t.caption("Reference numbers of testbed.md §7 measured on this demo's samples and generator runs"));
+        Path json = dir.resolve(TestbedValidation.FILE);
+        Object figures = get(Json.read(json), "figures");
+        if (figures instanceof List<?> list) {
+            for (Object f : list) {
+                Path svg = json.getParent().resolve(String.valueOf(get(f, "file")));
+                if (Files.isRegularFile(svg)) {
+                    r.figureSvg(Files.readString(svg), String.valueOf(get(f, "caption")));
+                }
+            }
+        }
     }
 
     private static void tagger(HtmlReport r, Object m) {

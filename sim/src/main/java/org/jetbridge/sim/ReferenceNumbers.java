@@ -118,7 +118,11 @@ public final class ReferenceNumbers {
 
     /** W peak (3 GeV bins in 50–110 GeV) of {@link #wMassesInContainedTopJets}: expected within 75–86 GeV. */
     public static Check wPeak(GeneratorSettings settings, long seed, int events) {
-        double[] mw = wMassesInContainedTopJets(settings, seed, events);
+        return wPeak(wMassesInContainedTopJets(settings, seed, events), events);
+    }
+
+    /** The W-peak check from the two-subjet masses {@code mw} (GeV) of {@code events} generated tt̄ events. */
+    public static Check wPeak(double[] mw, int events) {
         double p = mw.length == 0 ? Double.NaN : peak(mw, 50, 110, 3);
         return new Check("W peak in the two-subjet mass of contained top jets (GeV)", "75–86", p, 75, 86,
                 "generator, " + events + " tt̄ events, " + mw.length + " contained hadronic top jets");
@@ -146,7 +150,11 @@ public final class ReferenceNumbers {
 
     /** Mean b-hadron flight / (β γ c τ): expected 1 within four standard errors (1/√n for a unit exponential). */
     public static Check bFlight(GeneratorSettings settings, long seed, int events) {
-        double[] s = bFlightOverBetaGammaCTau(settings, seed, events);
+        return bFlight(bFlightOverBetaGammaCTau(settings, seed, events), events);
+    }
+
+    /** The flight-length check from the ratios {@code s} of {@link #bFlightOverBetaGammaCTau} over {@code events}. */
+    public static Check bFlight(double[] s, int events) {
         double tol = 4 / Math.sqrt(Math.max(1, s.length));
         return new Check("b-hadron mean flight length / (β γ c τ)", String.format(Locale.ROOT, "1 ± %.3f", tol),
                 mean(s), 1 - tol, 1 + tol, "generator, " + events + " b b̄ events, " + s.length + " b hadrons");
