@@ -185,7 +185,11 @@ public final class ReferenceNumbers {
 
     /** ⟨x_B⟩ check: expected 0.68–0.74. */
     public static Check bEnergyFraction(GeneratorSettings settings, long seed, int events) {
-        BFraction f = bEnergyFractionAtTheZPole(settings, seed, events);
+        return bEnergyFraction(bEnergyFractionAtTheZPole(settings, seed, events), events);
+    }
+
+    /** ⟨x_B⟩ check from a measured fraction over {@code events} b b̄ events. */
+    public static Check bEnergyFraction(BFraction f, int events) {
         return new Check("⟨x_B⟩ weakly-decaying B energy fraction (Z pole)", "0.68–0.74", f.mean(), 0.68, 0.74,
                 "generator, " + events + " b b̄ events at √s = m_Z, " + f.hadrons() + " b hadrons");
     }
@@ -208,8 +212,12 @@ public final class ReferenceNumbers {
 
     /** Gluon / quark charged multiplicity at 100 GeV (u ū and g g pairs, seeds seed and seed + 1): expected 1.4–1.9. */
     public static Check gluonQuarkMultiplicityRatio(GeneratorSettings settings, long seed, int events) {
-        double q = chargedPerJet(settings, 2, 100, seed, events);
-        double g = chargedPerJet(settings, 21, 100, seed + 1, events);
+        return gluonQuarkMultiplicityRatio(chargedPerJet(settings, 2, 100, seed, events),
+                chargedPerJet(settings, 21, 100, seed + 1, events), events);
+    }
+
+    /** The ratio check from charged multiplicities per quark jet {@code q} and gluon jet {@code g} ({@code events} each). */
+    public static Check gluonQuarkMultiplicityRatio(double q, double g, int events) {
         return new Check("charged multiplicity ratio gluon / quark jets (100 GeV)", "1.4–1.9", g / q, 1.4, 1.9,
                 String.format(Locale.ROOT, "generator, %d u ū and %d g g events (%.2f and %.2f charged per jet)",
                         events, events, q, g));
@@ -276,7 +284,12 @@ public final class ReferenceNumbers {
 
     /** Conservation check: largest relative imbalance below 1e-9 (a charge violation makes the value +∞). */
     public static Check conservationCheck(GeneratorSettings settings, long seed, int events) {
-        Conservation c = conservation(settings.with("process.fractionTTbar", "0.2"), seed, events);
+        return conservationCheck(conservation(settings.with("process.fractionTTbar", "0.2"), seed, events));
+    }
+
+    /** The conservation check from a measurement over flavour events with 20 % tt̄. */
+    public static Check conservationCheck(Conservation c) {
+        int events = c.events();
         return new Check("four-momentum conservation of a generated event, |Σp| / √ŝ", "< 1e-9",
                 c.chargeViolations() > 0 ? Double.POSITIVE_INFINITY : c.worstImbalance(), 0, 1e-9,
                 "generator, " + events + " flavour events (20 % tt̄, every tenth with pile-up), "
