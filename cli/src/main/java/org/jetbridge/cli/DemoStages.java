@@ -231,7 +231,8 @@ final class DemoStages {
         CommandLine c = root;
         List<String> path = new ArrayList<>();
         for (String a : s.args()) {
-            if (a.startsWith("-") || a.startsWith(DIR) || c.getSubcommands().isEmpty()) {
+            if (a.startsWith("-") || a.startsWith(DIR)
+                    || c.getSubcommands().isEmpty() && !c.getCommandSpec().positionalParameters().isEmpty()) {
                 break; // options, or positional parameters of a leaf command
             }
             path.add(a);
