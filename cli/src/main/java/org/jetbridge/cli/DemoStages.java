@@ -64,19 +64,19 @@ final class DemoStages {
     record Profile(String name, long trainEvents, long validationEvents, long testEvents, long calibEvents,
                    long topEvents, long topTestEvents, long minBiasEvents, long minBiasTestEvents, String taggerPreset,
                    String taggerEpochs, int validationJets, Long calibSteps, Integer calibWidth, double validationScale,
-                   String mu, Long pileupSteps, Integer pileupJets) {
+                   String mu, String pileupPreset, Long pileupSteps, Integer pileupJets) {
         static Profile of(String name) {
             return switch (name.toLowerCase(Locale.ROOT)) {
                 // ≤ 20 minutes on 2 cores for the whole chain (measured stage times in docs/demo.md)
                 case "quick" -> new Profile("quick", 60_000, 8_000, 20_000, 20_000, 20_000, 2_000, 20_000, 10_000,
-                        "small", "3", 5_000, null, null, 1, "60,150,200", 500L, 300);
+                        "small", "3", 5_000, null, null, 1, "60,150,200", null, 500L, 300);
                 // the serious run (hours): the tagger's default model on ~500k jets, 200k jets per calibration side;
                 // the calibration with its command's defaults (sized for 200k jets per side) in both
                 case "full" -> new Profile("full", 400_000, 40_000, 100_000, 200_000, 200_000, 20_000, 100_000,
-                        50_000, "default", "1.5", 10_000, null, null, 4, null, null, 2000);
+                        50_000, "default", "1.5", 10_000, null, null, 4, null, null, null, 2000);
                 // a smoke run of every stage in about a minute (tests; numbers are not meaningful at this size)
                 case "tiny" -> new Profile("tiny", 1_500, 400, 600, 600, 300, 100, 1_500, 1_000, "small", "1", 300,
-                        50L, 16, 0.2, "60", 20L, 50);
+                        50L, 16, 0.2, "60", "tiny", 20L, 50);
                 default -> throw new IllegalArgumentException("unknown profile '" + name + "', expected quick or full");
             };
         }
@@ -143,12 +143,13 @@ final class DemoStages {
                 List.of("calibrate-fit", "embed-test", "embed-data", "tagger-train"), null));
         List<String> puTrain = new ArrayList<>(List.of("pileup", "train", "--hs", DIR + "data/tops-train.h5", "--pool",
                 DIR + "data/minbias.h5", "--output", DIR + "pileup"));
+        optionIfSupported(root, List.of("pileup", "train"), "--preset", p.pileupPreset(), puTrain);
         optionIfSupported(root, List.of("pileup", "train"), "--steps", p.pileupSteps(), puTrain);
         optionIfSupported(root, List.of("pileup", "train"), "--seed", SEED + 14, puTrain);
         // libtorch threads, as for the tagger (TaggerCommand.EngineOptions)
         optionIfSupported(root, List.of("pileup", "train"), "--threads", t, puTrain);
         s.add(new Stage("pileup-train", "train the pile-up posterior model and the per-particle classifier", puTrain,
-                List.of("pileup"), List.of("generate-ttbar", "generate-minbias"), null));
+                List.of("pileup/model"), List.of("generate-ttbar", "generate-minbias"), null));
         List<String> puEval = new ArrayList<>(List.of("pileup", "evaluate", "--hs", DIR + "data/tops-test.h5",
                 "--pool", DIR + "data/minbias-test.h5", "--output", DIR + "reports/pileup"));
         if (pileupModel) {
