@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
                     + "its sub-command can (tagger training, calibration fit).",
             "",
             "Profiles: quick (default; <= 20 minutes on 2 cores: 60k training events, the tagger's small model, 3 "
-                    + "epochs, 20k jets per calibration side, 500 pile-up training steps, 300 jets at mu = 60, 150, "
+                    + "epochs, 20k jets per calibration side, 500 pile-up training steps, 200 jets at mu = 60, 150, "
                     + "200) and full (hours: 400k training events, the tagger's default model, 200k jets per "
                     + "calibration side, the pile-up commands' defaults). The calibration uses 'calibrate fit' "
                     + "defaults in both. Sizes and measured stage times: docs/demo.md.",
