@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         description = "Jet clustering and substructure for hadron-collider events, a physics testbed generator and "
                 + "simulation-to-data calibration.",
         subcommands = {ClusterCommand.class, ObservablesCommand.class, GenerateCommand.class, OverlayCommand.class,
-            TaggerCommand.class, CalibrateCommand.class, PileupCommand.class, MergeCommand.class,
+            TaggerCommand.class, CalibrateCommand.class, PileupCommand.class, DemoCommand.class, MergeCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:success", "1:internal error (a bug: please report it with the stack trace)",

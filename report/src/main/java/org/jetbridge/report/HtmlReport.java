@@ -107,6 +107,119 @@ public final class HtmlReport {
     return this;
   }
 
+  /**
+   * A section of a report written by this class, read back by {@link #sections}: its heading (plain text) and its
+   * content blocks ({@code <p>}, {@code <h3>}, {@code <pre>}, {@code <table>} and {@code <figure>} elements) as
+   * XHTML fragments, in order.
+   */
+  public record Section(String heading, List<String> blocks) {
+    /** The blocks that are figures. */
+    public List<String> figures() {
+      return blocks.stream().filter(b -> b.startsWith("<figure>")).toList();
+    }
+  }
+
+  private static final List<String> BLOCK_TAGS = List.of("figure", "table", "p", "h3", "pre");
+
+  /**
+   * The sections of a document that {@link #render()} produced (e.g. a sub-command's report), so that a combined
+   * report can {@link #include} its figures and tables instead of recomputing them. Content before the first
+   * section is returned as a section with an empty heading.
+   *
+   * @throws IllegalArgumentException if the text is not a report of this class (the position is named)
+   */
+  public static List<Section> sections(String html) {
+    int start = html.indexOf("<body>\n");
+    int end = html.lastIndexOf("</body>");
+    if (start < 0 || end < start) {
+      throw new IllegalArgumentException("not a jetbridge HTML report: no <body>");
+    }
+    int pos = html.indexOf("</h1>\n", start);
+    pos = pos < 0 ? start + "<body>\n".length() : pos + "</h1>\n".length();
+    if (html.startsWith("<p class=\"subtitle\">", pos)) {
+      pos = html.indexOf("</p>\n", pos) + "</p>\n".length();
+    }
+    if (html.startsWith("<nav>", pos)) {
+      pos = html.indexOf("</nav>\n", pos) + "</nav>\n".length();
+    }
+    List<Section> out = new ArrayList<>();
+    String heading = null;
+    List<String> blocks = new ArrayList<>();
+    while (pos < end) {
+      if (html.startsWith("<section", pos)) {
+        if (heading != null || !blocks.isEmpty()) {
+          out.add(new Section(heading == null ? "" : heading, List.copyOf(blocks)));
+        }
+        blocks.clear();
+        int h2 = html.indexOf("<h2>", pos);
+        int h2end = html.indexOf("</h2>\n", pos);
+        if (h2 < 0 || h2end < h2) {
+          throw new IllegalArgumentException("not a jetbridge HTML report: section without heading at offset " + pos);
+        }
+        heading = unescape(html.substring(h2 + 4, h2end));
+        pos = h2end + "</h2>\n".length();
+        continue;
+      }
+      if (html.startsWith("</section>\n", pos)) {
+        pos += "</section>\n".length();
+        continue;
+      }
+      String tag = null;
+      for (String t : BLOCK_TAGS) {
+        if (html.startsWith("<" + t + ">", pos)) {
+          tag = t;
+        }
+      }
+      if (tag == null) {
+        throw new IllegalArgumentException("not a jetbridge HTML report: unexpected content at offset " + pos + ": "
+            + html.substring(pos, Math.min(end, pos + 40)));
+      }
+      String close = "</" + tag + ">\n";
+      int e = html.indexOf(close, pos);
+      if (e < 0 || e > end) {
+        throw new IllegalArgumentException("not a jetbridge HTML report: unclosed <" + tag + "> at offset " + pos);
+      }
+      blocks.add(html.substring(pos, e + close.length()));
+      pos = e + close.length();
+    }
+    if (heading != null || !blocks.isEmpty()) {
+      out.add(new Section(heading == null ? "" : heading, List.copyOf(blocks)));
+    }
+    return out;
+  }
+
+  /** Inverse of {@link Svg#escape} for the five entities it writes. */
+  private static String unescape(String s) {
+    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+        .replace("&amp;", "&");
+  }
+
+  /**
+   * Appends a block read by {@link #sections} verbatim; a figure is renumbered in this report's sequence.
+   *
+   * @throws IllegalArgumentException if the block is not one of the element kinds {@link #sections} returns
+   */
+  public HtmlReport include(String block) {
+    if (block.startsWith("<figure>")) {
+      int b = block.indexOf("<figcaption><b>Figure ");
+      int e = b < 0 ? -1 : block.indexOf(".</b> ", b);
+      if (e < 0) {
+        throw new IllegalArgumentException("included figure has no numbered caption");
+      }
+      figures++;
+      body.append(block, 0, b).append("<figcaption><b>Figure ").append(figures).append(block.substring(e));
+      return this;
+    }
+    for (String t : BLOCK_TAGS) {
+      if (block.startsWith("<" + t + ">") && block.endsWith("</" + t + ">\n")) {
+        body.append(block);
+        return this;
+      }
+    }
+    throw new IllegalArgumentException("cannot include '" + block.substring(0, Math.min(40, block.length()))
+        + "': expected a block from HtmlReport.sections");
+  }
+
   private void closeSection() {
     if (sectionOpen) {
       body.append("</section>\n");
