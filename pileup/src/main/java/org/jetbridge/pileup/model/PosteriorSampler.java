@@ -1,0 +1,165 @@
+package org.jetbridge.pileup.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import org.jetbridge.pileup.ContaminatedJet;
+import org.jetbridge.pileup.JetEstimate;
+import org.jetbridge.pileup.PileupRemover;
+import org.jetbridge.sim.RandomStream;
+
+/**
+ * The generative pile-up method: for each jet, K posterior samples of its hard-scatter constituents. Per jet the
+ * multiplicity head gives p(N | observed jet), N is drawn per sample, and the scheme's sampler fills exactly N slots
+ * from Gaussian noise; samples are returned as massless lab-frame constituents around the observed axis. Jets and
+ * samples share forward passes (up to {@link #ROWS} sample rows per pass); with context caching the observed cloud
+ * is encoded once per jet for all steps and samples. Random draws (proxy level, N, noise) come from streams seeded by
+ * (seed, jet index, sample index), so results do not depend on how jets are grouped beyond float rounding.
+ */
+public final class PosteriorSampler implements PileupRemover {
+    /** Sample rows (jets × samples) per forward pass. */
+    public static final int ROWS = 512;
+    private static final long LEVEL_SALT = 0x4C45564CL;
+    private static final long COUNT_SALT = 0x434F554EL;
+    private static final long NOISE_SALT = 0x4E4F4953L;
+
+    private final PileupModel model;
+    private final int samples;
+    private final int steps;
+    private final boolean cache;
+
+    PosteriorSampler(PileupModel model, int samples, int steps, boolean cacheContext) {
+        if (samples < 1) {
+            throw new IllegalArgumentException("posterior samples: expected >= 1, got " + samples);
+        }
+        if (steps < 1) {
+            throw new IllegalArgumentException("sampler steps: expected >= 1, got " + steps);
+        }
+        this.model = model;
+        this.samples = samples;
+        this.steps = steps;
+        this.cache = cacheContext;
+    }
+
+    @Override
+    public String name() {
+        return String.format(java.util.Locale.ROOT, "posterior(%s, K=%d, %d steps)", model.config().scheme(),
+                samples, steps);
+    }
+
+    public int samples() {
+        return samples;
+    }
+
+    @Override
+    public List<List<JetEstimate>> estimate(List<ContaminatedJet> jets, long seed) {
+        PileupConfig c = model.config();
+        List<EncodedJet> enc = new ArrayList<>(jets.size());
+        for (int j = 0; j < jets.size(); j++) {
+            enc.add(TrainingExamples.observed(jets.get(j), c, RandomStream.forEvent(seed ^ LEVEL_SALT, j)));
+        }
+        return sampleEncoded(enc, 0, seed);
+    }
+
+    /**
+     * Posterior samples of already encoded jets; {@code firstIndex} is the index of {@code jets.get(0)} in the
+     * caller's numbering (for the random streams).
+     */
+    public List<List<JetEstimate>> sampleEncoded(List<EncodedJet> jets, long firstIndex, long seed) {
+        List<List<JetEstimate>> out = new ArrayList<>(jets.size());
+        int perPass = Math.max(1, ROWS / samples);
+        for (int s = 0; s < jets.size(); s += perPass) {
+            List<EncodedJet> part = jets.subList(s, Math.min(jets.size(), s + perPass));
+            float[][] features = new float[part.size() * samples][];
+            int[] counts = sampleFeatures(part, firstIndex + s, seed, features);
+            for (int j = 0; j < part.size(); j++) {
+                List<JetEstimate> est = new ArrayList<>(samples);
+                for (int k = 0; k < samples; k++) {
+                    int r = j * samples + k;
+                    est.add(JetEstimate.of(JetFeatures.toLab(features[r], 0, counts[r], part.get(j).axisEta(),
+                            part.get(j).axisPhi())));
+                }
+                out.add(est);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One pass: fills {@code out[j·K + k]} with the (Δη, Δφ, ln pT) rows of sample k of jet j and returns the
+     * sampled multiplicities.
+     */
+    int[] sampleFeatures(List<EncodedJet> part, long firstIndex, long seed, float[][] out) {
+        PileupConfig c = model.config();
+        Normalisers norm = model.normalisers();
+        Denoiser denoiser = model.networks().denoiser();
+        int b = part.size();
+        int rows = b * samples;
+        int[] counts = new int[rows];
+        try (NDManager m = model.runtime().newManager()) {
+            NDList in = Batch.observed(part, norm, m);
+            Denoiser.Encoding e = denoiser.encode(in.get(0), in.get(1), in.get(2));
+            float[] p = e.multiplicityLogits().softmax(1).toFloatArray();
+            int nMax = c.maxHardScatter();
+            int nh = 1;
+            for (int j = 0; j < b; j++) {
+                for (int k = 0; k < samples; k++) {
+                    RandomStream r = RandomStream.forEvent(seed ^ COUNT_SALT, (firstIndex + j) * samples + k);
+                    counts[j * samples + k] = 1 + draw(p, j * nMax, nMax, r.uniform());
+                    nh = Math.max(nh, counts[j * samples + k]);
+                }
+            }
+            float[] noise = new float[rows * nh * JetFeatures.PARTICLE];
+            for (int r = 0; r < rows; r++) {
+                int j = r / samples;
+                int k = r % samples;
+                RandomStream g = RandomStream.forEvent(seed ^ NOISE_SALT, (firstIndex + j) * samples + k);
+                for (int i = 0; i < counts[r] * JetFeatures.PARTICLE; i++) {
+                    noise[r * nh * JetFeatures.PARTICLE + i] = (float) g.gaussian();
+                }
+            }
+            NDArray mask = Batch.prefixMask(counts, nh, m);
+            NDArray m3 = mask.expandDims(2);
+            Scheme.Network f;
+            if (cache) {
+                Denoiser.Encoding rep = e.repeat(samples);
+                f = (x, cn) -> denoiser.denoise(rep, x, mask, cn).mul(m3);
+            } else {
+                NDArray obs = in.get(0).repeat(0, samples);
+                NDArray obsMask = in.get(1).repeat(0, samples);
+                NDArray ctx = in.get(2).repeat(0, samples);
+                f = (x, cn) -> denoiser.denoise(denoiser.encode(obs, obsMask, ctx), x, mask, cn).mul(m3);
+            }
+            NDArray x = model.networks().scheme().sample(f,
+                    m.create(noise, new Shape(rows, nh, JetFeatures.PARTICLE)), steps);
+            float[] xs = x.toFloatArray();
+            for (int r = 0; r < rows; r++) {
+                int n = counts[r] * JetFeatures.PARTICLE;
+                out[r] = java.util.Arrays.copyOfRange(xs, r * nh * JetFeatures.PARTICLE,
+                        r * nh * JetFeatures.PARTICLE + n);
+                norm.hardScatter().invert(out[r], 0, counts[r]);
+            }
+        }
+        return counts;
+    }
+
+    /** Inverse-CDF draw of an index in [0, n) from probabilities p[offset … offset+n). */
+    static int draw(float[] p, int offset, int n, double u) {
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            total += p[offset + i];
+        }
+        double acc = 0;
+        double target = u * total;
+        for (int i = 0; i < n; i++) {
+            acc += p[offset + i];
+            if (target < acc) {
+                return i;
+            }
+        }
+        return n - 1;
+    }
+}
