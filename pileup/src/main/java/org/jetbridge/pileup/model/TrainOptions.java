@@ -51,6 +51,12 @@ public record TrainOptions(long steps, int batchSize, double learningRate, doubl
                 validationBatches, validations, warmupJets, seed);
     }
 
+    /** Without weight EMA (short runs, where an average over 1000 steps would still be the initial weights). */
+    public TrainOptions withEmaDecay0() {
+        return new TrainOptions(steps, batchSize, learningRate, weightDecay, clipNorm, 0, validationFraction,
+                validationBatches, validations, warmupJets, seed);
+    }
+
     public TrainOptions withValidation(int batches, int count) {
         return new TrainOptions(steps, batchSize, learningRate, weightDecay, clipNorm, emaDecay, validationFraction,
                 batches, count, warmupJets, seed);
