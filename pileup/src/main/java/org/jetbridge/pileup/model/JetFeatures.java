@@ -17,6 +17,9 @@ public final class JetFeatures {
     /** Context entries: observed η, φ, ln pT, mass (GeV), pile-up level, observed multiplicity. */
     public static final int CONTEXT = 6;
 
+    /** ln of the largest constituent pT a sample may have (GeV): half the 14 TeV collision energy. */
+    public static final double LN_PT_MAX = Math.log(7000);
+
     private JetFeatures() {
     }
 
@@ -83,7 +86,9 @@ public final class JetFeatures {
 
     /**
      * Massless lab-frame four-momenta of {@code n} constituents given as (Δη, Δφ, ln pT) rows from {@code offset}
-     * of {@code features}, relative to the axis (axisEta, axisPhi).
+     * of {@code features}, relative to the axis (axisEta, axisPhi). A sampled pT above the kinematic limit
+     * (e^{@link #LN_PT_MAX} GeV, reachable only by a badly trained or under-stepped sampler) is capped there so that
+     * observables stay finite.
      */
     public static List<FourMomentum> toLab(float[] features, int offset, int n, double axisEta, double axisPhi) {
         List<FourMomentum> out = new ArrayList<>(n);
@@ -91,7 +96,7 @@ public final class JetFeatures {
             int b = offset + k * PARTICLE;
             double eta = axisEta + features[b];
             double phi = Angles.wrap(axisPhi + features[b + 1]);
-            double pt = Math.exp(features[b + 2]);
+            double pt = Math.exp(Math.min(LN_PT_MAX, features[b + 2]));
             out.add(FourMomentum.fromPtEtaPhiM(pt, eta, phi, 0));
         }
         return out;
