@@ -26,15 +26,6 @@ final class Denoiser {
      * [B, N_max].
      */
     record Encoding(List<NDArray> crossSource, NDArray keyBias, NDArray context, NDArray multiplicityLogits) {
-
-        /** Each jet's encoding repeated {@code k} times consecutively (jet j → rows j·k … j·k + k − 1). */
-        Encoding repeat(int k) {
-            List<NDArray> cs = new ArrayList<>();
-            for (NDArray a : crossSource) {
-                cs.add(a.repeat(0, k));
-            }
-            return new Encoding(cs, keyBias.repeat(0, k), context.repeat(0, k), multiplicityLogits.repeat(0, k));
-        }
     }
 
     private final PileupConfig config;
@@ -126,13 +117,29 @@ final class Denoiser {
 
     /** Raw network output F [B, Nh, 3] for HS input [B, Nh, 3] with mask [B, Nh] and c_noise [B]. */
     NDArray denoise(Encoding e, NDArray input, NDArray mask, NDArray cNoise) {
+        return denoise(e, input, mask, cNoise, 1);
+    }
+
+    /**
+     * As {@link #denoise(Encoding, NDArray, NDArray, NDArray)} for {@code k} samples per encoded jet: HS rows
+     * j·k … j·k + k − 1 belong to jet j of the encoding. The cross-attention takes the k samples of a jet as extra
+     * queries against that jet's keys (each query's softmax runs over the keys alone, so this is exactly k separate
+     * attentions) and projects each jet's keys and values once instead of k times.
+     */
+    NDArray denoise(Encoding e, NDArray input, NDArray mask, NDArray cNoise, int k) {
         NDArray bias = MultiHeadAttention.keyBias(mask);
-        NDArray cond = e.context().concat(noise.forward(cNoise), 1);
+        NDArray ctx = k == 1 ? e.context() : e.context().repeat(0, k);
+        NDArray cond = ctx.concat(noise.forward(cNoise), 1);
         NDArray h = embedHardScatter.forward(input);
+        long rows = input.getShape().get(0);
+        long nh = input.getShape().get(1);
+        int d = config.width();
         for (int l = 0; l < blocks.size(); l++) {
             Block b = blocks.get(l);
             h = h.add(b.hsAttention.forward(b.hsNorm1.forward(h), bias));
-            h = h.add(b.crossAttention.forward(b.hsNorm2.forward(h), e.crossSource().get(l), e.keyBias()));
+            NDArray q = b.hsNorm2.forward(h).reshape(rows / k, k * nh, d);
+            NDArray cross = b.crossAttention.forward(q, e.crossSource().get(l), e.keyBias());
+            h = h.add(cross.reshape(rows, nh, d));
             h = h.add(b.hsMlp.forward(b.hsNorm3.forward(h), cond));
         }
         h = h.add(finalAttention.forward(finalNorm.forward(h), bias));

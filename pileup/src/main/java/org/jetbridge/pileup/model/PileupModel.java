@@ -20,6 +20,8 @@ import org.jetbridge.pileup.PileupRemover;
  */
 public final class PileupModel implements AutoCloseable {
     public static final String KIND = "pileup";
+    /** Posterior samples per jet by default on CPU (the reference uses ≈ 512 on a GPU). */
+    public static final int DEFAULT_SAMPLES = 32;
     /** The reference classifier threshold on P(hard scatter). */
     public static final double DEFAULT_THRESHOLD = 0.3;
 

@@ -125,13 +125,15 @@ public final class PosteriorSampler implements PileupRemover {
             NDArray m3 = mask.expandDims(2);
             Scheme.Network f;
             if (cache) {
-                Denoiser.Encoding rep = e.repeat(samples);
-                f = (x, cn) -> denoiser.denoise(rep, x, mask, cn).mul(m3);
+                List<NDArray> kept = new ArrayList<>(e.crossSource());
+                kept.addAll(List.of(e.keyBias(), e.context(), mask, m3));
+                f = scoped(m, kept, (x, cn) -> denoiser.denoise(e, x, mask, cn, samples).mul(m3));
             } else {
                 NDArray obs = in.get(0).repeat(0, samples);
                 NDArray obsMask = in.get(1).repeat(0, samples);
                 NDArray ctx = in.get(2).repeat(0, samples);
-                f = (x, cn) -> denoiser.denoise(denoiser.encode(obs, obsMask, ctx), x, mask, cn).mul(m3);
+                f = scoped(m, List.of(obs, obsMask, ctx, mask, m3),
+                        (x, cn) -> denoiser.denoise(denoiser.encode(obs, obsMask, ctx), x, mask, cn).mul(m3));
             }
             NDArray x = model.networks().scheme().sample(f,
                     m.create(noise, new Shape(rows, nh, JetFeatures.PARTICLE)), steps);
@@ -144,6 +146,27 @@ public final class PosteriorSampler implements PileupRemover {
             }
         }
         return counts;
+    }
+
+    /**
+     * Runs each network evaluation on its own sub-manager of {@code m}: the inputs and the long-lived arrays
+     * {@code kept} are lent to it for the call, so every intermediate belongs to it and is freed when the call
+     * returns (only the output moves to {@code m}). Without this, the intermediates of all 2·steps evaluations would
+     * live until the pass ends (gigabytes at K = 32).
+     */
+    private static Scheme.Network scoped(NDManager m, List<NDArray> kept, Scheme.Network f) {
+        return (x, cn) -> {
+            try (NDManager sub = m.newSubManager()) {
+                x.tempAttach(sub);
+                cn.tempAttach(sub);
+                for (NDArray a : kept) {
+                    a.tempAttach(sub);
+                }
+                NDArray out = f.apply(x, cn);
+                out.attach(m);
+                return out;
+            }
+        };
     }
 
     /** Inverse-CDF draw of an index in [0, n) from probabilities p[offset … offset+n). */
