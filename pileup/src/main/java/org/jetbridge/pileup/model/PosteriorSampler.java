@@ -69,20 +69,32 @@ public final class PosteriorSampler implements PileupRemover {
      * caller's numbering (for the random streams).
      */
     public List<List<JetEstimate>> sampleEncoded(List<EncodedJet> jets, long firstIndex, long seed) {
-        List<List<JetEstimate>> out = new ArrayList<>(jets.size());
+        // passes of similar observed size pad less; draws are keyed by jet index, so the grouping changes nothing
+        Integer[] order = new Integer[jets.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Integer.compare(jets.get(a).nObserved(), jets.get(b).nObserved()));
+        List<List<JetEstimate>> out = new ArrayList<>(java.util.Collections.nCopies(jets.size(), null));
         int perPass = Math.max(1, ROWS / samples);
-        for (int s = 0; s < jets.size(); s += perPass) {
-            List<EncodedJet> part = jets.subList(s, Math.min(jets.size(), s + perPass));
-            float[][] features = new float[part.size() * samples][];
-            int[] counts = sampleFeatures(part, firstIndex + s, seed, features);
-            for (int j = 0; j < part.size(); j++) {
+        for (int s = 0; s < order.length; s += perPass) {
+            int n = Math.min(order.length, s + perPass) - s;
+            List<EncodedJet> part = new ArrayList<>(n);
+            long[] index = new long[n];
+            for (int j = 0; j < n; j++) {
+                part.add(jets.get(order[s + j]));
+                index[j] = firstIndex + order[s + j];
+            }
+            float[][] features = new float[n * samples][];
+            int[] counts = sampleFeatures(part, index, seed, features);
+            for (int j = 0; j < n; j++) {
                 List<JetEstimate> est = new ArrayList<>(samples);
                 for (int k = 0; k < samples; k++) {
                     int r = j * samples + k;
                     est.add(JetEstimate.of(JetFeatures.toLab(features[r], 0, counts[r], part.get(j).axisEta(),
                             part.get(j).axisPhi())));
                 }
-                out.add(est);
+                out.set(order[s + j], est);
             }
         }
         return out;
@@ -92,7 +104,7 @@ public final class PosteriorSampler implements PileupRemover {
      * One pass: fills {@code out[j·K + k]} with the (Δη, Δφ, ln pT) rows of sample k of jet j and returns the
      * sampled multiplicities.
      */
-    int[] sampleFeatures(List<EncodedJet> part, long firstIndex, long seed, float[][] out) {
+    int[] sampleFeatures(List<EncodedJet> part, long[] index, long seed, float[][] out) {
         PileupConfig c = model.config();
         Normalisers norm = model.normalisers();
         Denoiser denoiser = model.networks().denoiser();
@@ -107,7 +119,7 @@ public final class PosteriorSampler implements PileupRemover {
             int nh = 1;
             for (int j = 0; j < b; j++) {
                 for (int k = 0; k < samples; k++) {
-                    RandomStream r = RandomStream.forEvent(seed ^ COUNT_SALT, (firstIndex + j) * samples + k);
+                    RandomStream r = RandomStream.forEvent(seed ^ COUNT_SALT, index[j] * samples + k);
                     counts[j * samples + k] = 1 + draw(p, j * nMax, nMax, r.uniform());
                     nh = Math.max(nh, counts[j * samples + k]);
                 }
@@ -116,7 +128,7 @@ public final class PosteriorSampler implements PileupRemover {
             for (int r = 0; r < rows; r++) {
                 int j = r / samples;
                 int k = r % samples;
-                RandomStream g = RandomStream.forEvent(seed ^ NOISE_SALT, (firstIndex + j) * samples + k);
+                RandomStream g = RandomStream.forEvent(seed ^ NOISE_SALT, index[j] * samples + k);
                 for (int i = 0; i < counts[r] * JetFeatures.PARTICLE; i++) {
                     noise[r * nh * JetFeatures.PARTICLE + i] = (float) g.gaussian();
                 }
