@@ -81,6 +81,10 @@ final class PileupTrainCommand implements Callable<Integer> {
     @Option(names = "--learning-rate", defaultValue = "5e-4", paramLabel = "LR", description = "AdamW rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
+    @Option(names = "--ema", defaultValue = "0.995", paramLabel = "DECAY", description = "Weight-EMA decay; the EMA "
+            + "weights are saved for sampling (default: ${DEFAULT-VALUE}; the reference's 0.999 suits ~100k steps).")
+    double ema;
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED", description = "Seed of weights, overlays and noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -112,7 +116,7 @@ final class PileupTrainCommand implements Callable<Integer> {
                 c = c.withSamplerSteps(samplerSteps);
             }
             o = TrainOptions.defaults(steps).withBatchSize(batchSize).withLearningRate(learningRate).withSeed(seed)
-                    .withValidation(8, validations);
+                    .withValidation(8, validations).withEmaDecay(ema);
             if (maxMinutes != null && !(maxMinutes > 0)) {
                 throw new IllegalArgumentException("--max-minutes: expected > 0, got " + maxMinutes);
             }

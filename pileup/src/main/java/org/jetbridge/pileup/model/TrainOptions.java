@@ -31,9 +31,19 @@ public record TrainOptions(long steps, int batchSize, double learningRate, doubl
         }
     }
 
-    /** The CPU defaults: AdamW 5e-4 (reference), clip 10, EMA 0.999, batch 64, 5 % validation. */
+    /**
+     * The CPU defaults: AdamW 5e-4 and clip 10 (reference), batch 64, 5 % validation, EMA 0.995. The reference's
+     * EMA 0.999 suits its 100k steps; over the few thousand steps of a CPU hour it still carries
+     * 0.999^2000 ≈ 14 % of the initial weights (measured: mass resolution 0.27 with the EMA vs 0.08 with the raw
+     * weights after 1400 steps).
+     */
     public static TrainOptions defaults(long steps) {
-        return new TrainOptions(steps, 64, 5e-4, 0.01, 10, 0.999, 0.05, 8, 10, 2000, 1);
+        return new TrainOptions(steps, 64, 5e-4, 0.01, 10, 0.995, 0.05, 8, 10, 2000, 1);
+    }
+
+    public TrainOptions withEmaDecay(double d) {
+        return new TrainOptions(steps, batchSize, learningRate, weightDecay, clipNorm, d, validationFraction,
+                validationBatches, validations, warmupJets, seed);
     }
 
     public TrainOptions withBatchSize(int b) {
