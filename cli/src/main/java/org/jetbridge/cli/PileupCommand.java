@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         description = {"Pile-up removal as posterior sampling: a conditional generative model of the hard-scatter "
                 + "constituents of a jet given its pile-up-contaminated version, the learned per-particle classifier, "
                 + "and their evaluation against SoftDrop, area-median subtraction, SoftKiller and PUPPI across mu."},
-        subcommands = {PileupEvaluateCommand.class})
+        subcommands = {PileupTrainCommand.class, PileupSampleCommand.class, PileupEvaluateCommand.class})
 final class PileupCommand implements Callable<Integer> {
 
     @Spec

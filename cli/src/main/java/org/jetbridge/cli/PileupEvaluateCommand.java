@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jetbridge.io.OutputException;
+import org.jetbridge.nn.NnRuntime;
+import org.jetbridge.nn.NnSettings;
 import org.jetbridge.pileup.ContaminatedJet;
 import org.jetbridge.pileup.PileupRemover;
 import org.jetbridge.pileup.data.HardScatterJet;
@@ -22,6 +24,7 @@ import org.jetbridge.pileup.eval.Baselines;
 import org.jetbridge.pileup.eval.Evaluation;
 import org.jetbridge.pileup.eval.EvaluationReport;
 import org.jetbridge.pileup.eval.Metrics;
+import org.jetbridge.pileup.model.PileupModel;
 import org.jetbridge.sim.MinBiasPool;
 import org.jetbridge.sim.PileupParameters;
 import picocli.CommandLine.Command;
@@ -60,7 +63,7 @@ final class PileupEvaluateCommand implements Callable<Integer> {
     /** The μ grid of the issue. */
     static final List<Double> DEFAULT_MU = List.of(50.0, 60.0, 70.0, 80.0, 90.0, 100.0, 150.0, 200.0, 250.0, 300.0);
     /** Jets per μ point on which the posterior's sampling speed is timed. */
-    static final int TIMING_JETS = 64;
+    static final int TIMING_JETS = 16;
 
     @Spec
     CommandSpec spec;
@@ -126,20 +129,21 @@ final class PileupEvaluateCommand implements Callable<Integer> {
     boolean quiet;
 
     /** The posterior sampler with and without context caching, timed for sampling_jets_per_s (null: none). */
-    record LearnedMethods(List<PileupRemover> methods, PileupRemover cachedSampler, PileupRemover uncachedSampler) {
+    record LearnedMethods(List<PileupRemover> methods, PileupRemover cachedSampler, PileupRemover uncachedSampler,
+                          PileupModel model) {
     }
 
     /**
-     * THE place where the learned methods join the evaluation (called only with --model): the per-particle
-     * classifier and the generative posterior as {@link PileupRemover}s, and the posterior with and without
-     * context caching for the sampling-speed metric, built with {@link #samples}, {@link #steps} and
-     * {@link #threshold}. To be filled when org.jetbridge.pileup.model is merged, e.g.
-     * {@code PileupModel m = PileupModel.load(dir); return new LearnedMethods(List.of(m.classifier(threshold),
-     * m.posterior(samples, steps)), m.posterior(samples, steps), <the same without context caching>);}
+     * The learned methods of a {@code pileup train} model: the per-particle classifier at {@link #threshold} and the
+     * generative posterior with {@link #samples} samples and {@link #steps} sampler steps (0: the model's own), plus
+     * the posterior with and without context caching for the sampling-speed metric. libtorch runs with the same
+     * {@code --threads}.
      */
     LearnedMethods learnedMethods(Path dir) {
-        throw new ParameterException(spec.commandLine(), "--model " + dir + ": this build has no learned pile-up "
-                + "methods yet (org.jetbridge.pileup.model); run without --model for the baselines");
+        PileupModel m = PileupSampleCommand.load(NnRuntime.start(NnSettings.defaults().withThreads(threads)), dir);
+        int n = steps > 0 ? steps : m.config().samplerSteps();
+        PileupRemover cached = m.posterior(samples, n, true);
+        return new LearnedMethods(List.of(m.classifier(threshold), cached), cached, m.posterior(samples, n, false), m);
     }
 
     @Override
@@ -211,22 +215,28 @@ final class PileupEvaluateCommand implements Callable<Integer> {
         List<Evaluation.PointResult> points = new ArrayList<>();
         Double cached = null;
         Double uncached = null;
-        for (double mu : grid) {
-            long s = seedFor(seed, mu);
-            List<ContaminatedJet> contaminated = Inefficiency.apply(JetOverlay.overlay(hard, interactions,
-                    new PileupParameters(m, mu, 0), s, 0, threads, maxObserved), inefficiency, s, threads);
-            points.add(evaluation.evaluate(mu, contaminated, s));
-            if (learned != null && mu == muMax) {
-                List<ContaminatedJet> timing = contaminated.subList(0, Math.min(TIMING_JETS, contaminated.size()));
-                cached = learned.cachedSampler() == null ? null
-                        : Evaluation.jetsPerSecond(learned.cachedSampler(), timing, s);
-                uncached = learned.uncachedSampler() == null ? null
-                        : Evaluation.jetsPerSecond(learned.uncachedSampler(), timing, s);
+        try {
+            for (double mu : grid) {
+                long s = seedFor(seed, mu);
+                List<ContaminatedJet> contaminated = Inefficiency.apply(JetOverlay.overlay(hard, interactions,
+                        new PileupParameters(m, mu, 0), s, 0, threads, maxObserved), inefficiency, s, threads);
+                points.add(evaluation.evaluate(mu, contaminated, s));
+                if (learned != null && mu == muMax) {
+                    List<ContaminatedJet> timing = contaminated.subList(0, Math.min(TIMING_JETS, contaminated.size()));
+                    cached = learned.cachedSampler() == null ? null
+                            : Evaluation.jetsPerSecond(learned.cachedSampler(), timing, s);
+                    uncached = learned.uncachedSampler() == null ? null
+                            : Evaluation.jetsPerSecond(learned.uncachedSampler(), timing, s);
+                }
+                if (!quiet) {
+                    err.printf(Locale.ROOT, "jetbridge pileup evaluate: mu = %s done (%d jets, %.1f s elapsed)%n",
+                            Metrics.muKey(mu), contaminated.size(), progress.elapsedSeconds());
+                    err.flush();
+                }
             }
-            if (!quiet) {
-                err.printf(Locale.ROOT, "jetbridge pileup evaluate: mu = %s done (%d jets, %.1f s elapsed)%n",
-                        Metrics.muKey(mu), contaminated.size(), progress.elapsedSeconds());
-                err.flush();
+        } finally {
+            if (learned != null) {
+                learned.model().close();
             }
         }
         Map<String, Object> metrics = Metrics.of(points, List.of(Baselines.softDropEnvelope()), cached, uncached);

@@ -86,7 +86,7 @@ class PileupEvaluateCommandTest {
         rejected(evaluate(out, "--pileup", "gaussian"), "fixed or poisson", out);
         rejected(evaluate(out, "--model", dir.resolve("no-model").toString()), "not a directory", out);
         Path model = Files.createDirectories(dir.resolve("model"));
-        rejected(evaluate(out, "--mu", "20", "--model", model.toString()), "no learned", out);
+        rejected(evaluate(out, "--mu", "20", "--model", model.toString()), model.toString(), out);
         rejected(CliRunner.run("pileup", "evaluate", "--hs", pool.toString(), "--pool", pool.toString(), "--mu", "20",
                 "-o", out.toString(), "-q"), "top-jet", out);
         rejected(CliRunner.run("pileup", "evaluate", "--hs", tops.toString(), "--pool", tops.toString(), "--mu", "20",

@@ -1,0 +1,116 @@
+package org.jetbridge.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jetbridge.nn.NnRuntime;
+import org.jetbridge.nn.NnSettings;
+import org.jetbridge.nn.train.Trainer;
+import org.jetbridge.nn.train.TrainerConfig;
+import org.jetbridge.pileup.ContaminatedJet;
+import org.jetbridge.pileup.data.HardScatterJet;
+import org.jetbridge.pileup.model.Normalisers;
+import org.jetbridge.pileup.model.OverlayBatchSource;
+import org.jetbridge.pileup.model.PileupConfig;
+import org.jetbridge.pileup.model.PileupModel;
+import org.jetbridge.pileup.model.PileupNetworks;
+import org.jetbridge.pileup.model.PileupTraining;
+import org.jetbridge.pileup.model.PosteriorSampler;
+import org.jetbridge.pileup.model.TrainOptions;
+import org.jetbridge.pileup.model.TrainingExamples;
+import org.jetbridge.sim.OverlaidJet;
+import org.jetbridge.sim.PileupOverlay;
+import org.jetbridge.sim.RandomStream;
+import org.jetbridge.sim.TopJets;
+
+/**
+ * Pile-up model throughput on this machine: posterior sampling in jets/s (K samples each, the model's sampler
+ * steps) with and without reusing the observed-cloud encoding, and training steps/s (batch 64, as
+ * {@code pileup train} runs them). Usage: {@code PileupBenchmark TOPS.h5 MINBIAS.h5 [threads (1)] [model dir or
+ * preset (cpu)] [K (32)] [jets (32)] [mu (200)] [train steps (20)]}. Plain harness, not JMH; each figure follows a
+ * warm-up pass. A preset builds untrained networks (same operations, same cost as trained ones).
+ */
+public final class PileupBenchmark {
+    private PileupBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: PileupBenchmark TOPS.h5 MINBIAS.h5 [threads] [model-dir|preset] [K] [jets] "
+                    + "[mu] [train-steps]");
+            System.exit(2);
+        }
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        String which = args.length > 3 ? args[3] : "cpu";
+        int k = args.length > 4 ? Integer.parseInt(args[4]) : PileupModel.DEFAULT_SAMPLES;
+        int nJets = args.length > 5 ? Integer.parseInt(args[5]) : 32;
+        int mu = args.length > 6 ? Integer.parseInt(args[6]) : 200;
+        int trainSteps = args.length > 7 ? Integer.parseInt(args[7]) : 20;
+        NnRuntime rt = NnRuntime.start(NnSettings.defaults().withThreads(threads));
+        PileupConfig preset = Files.isDirectory(Path.of(which)) ? null : PileupConfig.preset(which);
+        PileupConfig c0 = preset != null ? preset : PileupConfig.cpu();
+        TrainOptions o = TrainOptions.defaults(Math.max(1, 2L * trainSteps)).withWarmupJets(500);
+        PileupTraining.Inputs in = PileupTraining.load(Path.of(args[0]), Path.of(args[1]),
+                c0.withMu(Math.max(c0.muMean(), mu), c0.muSigma()), o);
+        System.out.printf(Locale.ROOT, "pile-up benchmark: %s, %d threads, load average %.2f, K = %d, %d jets at "
+                + "mu = %d%n", which, threads, TaggerBenchmark.loadAverage(), k, nJets, mu);
+        List<ContaminatedJet> jets = new ArrayList<>();
+        for (int i = 0; i < nJets; i++) {
+            HardScatterJet h = in.validation().get(i % in.validation().size());
+            OverlaidJet ov = PileupOverlay.overlay(h.constituents(), h.axis(), in.pool(), mu,
+                    RandomStream.forEvent(99, i), TopJets.RADIUS, TopJets.PARTICLE_PT_MIN, TopJets.ETA_MAX, 400);
+            jets.add(new ContaminatedJet(ov.observed(), h.axis(), ov.truth(), mu));
+        }
+        try (PileupModel model = preset == null ? PileupModel.load(rt, Path.of(which)) : untrained(rt, preset, in)) {
+            PileupConfig c = model.config();
+            for (boolean cache : new boolean[] {true, false}) {
+                PosteriorSampler s = model.posterior(k, c.samplerSteps(), cache);
+                s.estimate(jets.subList(0, Math.min(4, nJets)), 1); // warm-up
+                long t0 = System.nanoTime();
+                s.estimate(jets, 2);
+                double sec = (System.nanoTime() - t0) * 1e-9;
+                System.out.printf(Locale.ROOT, "sampling %-8s %d steps (%d evaluations): %.3f jets/s (%.1f ms per "
+                        + "jet of %d samples)%n", cache ? "cached" : "uncached", c.samplerSteps(),
+                        c.schemeImpl().evaluations(c.samplerSteps()), nJets / sec, 1e3 * sec / nJets, k);
+            }
+            if (trainSteps > 0) {
+                System.out.printf(Locale.ROOT, "training: %.3f steps/s (batch %d)%n",
+                        trainRate(rt, c, model.normalisers(), in, o, trainSteps), o.batchSize());
+            }
+        }
+    }
+
+    private static PileupModel untrained(NnRuntime rt, PileupConfig c, PileupTraining.Inputs in) {
+        Normalisers n = Normalisers.warmingUp(500);
+        for (int i = 0; i < 500; i++) {
+            n.observe(TrainingExamples.make(in.train().get(i), in.pool(), c, RandomStream.forEvent(7, i)));
+        }
+        return new PileupModel(rt, new PileupNetworks(rt, c, 1), n.freeze());
+    }
+
+    private static double trainRate(NnRuntime rt, PileupConfig c, Normalisers norm, PileupTraining.Inputs in,
+            TrainOptions o, int steps) throws Exception {
+        Path dir = Files.createTempDirectory("pileup-bench");
+        try (PileupNetworks nets = new PileupNetworks(rt, c, 1)) {
+            int total = 2 * steps;
+            TrainerConfig tc = TrainerConfig.defaults(total).withValidation(0, 0).withCheckpointEvery(total)
+                    .withLogEvery(total);
+            long[] t = new long[2];
+            new Trainer(rt, tc).progress(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), false)
+                    .afterStep(s -> {
+                        if (s == steps) {
+                            t[0] = System.nanoTime();
+                        } else if (s == total) {
+                            t[1] = System.nanoTime();
+                        }
+                    }).fit(nets, new OverlayBatchSource(in.train(), in.pool(), c, norm, o.batchSize(), 1), null, dir);
+            return steps / ((t[1] - t[0]) * 1e-9);
+        } finally {
+            try (var s = Files.walk(dir)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.jetbridge.pileup.model;
+
+import ai.djl.ndarray.NDArray;
+import java.util.ArrayList;
+import java.util.List;
+import org.jetbridge.nn.Activations;
+import org.jetbridge.nn.LayerNorm;
+import org.jetbridge.nn.Linear;
+import org.jetbridge.nn.MultiHeadAttention;
+import org.jetbridge.nn.ParameterStore;
+
+/**
+ * The conditional denoiser and the multiplicity head on its observed-cloud encoder. Block l: the observed stream
+ * (pre-LN self-attention, then an MLP with the jet context concatenated) and the hard-scatter stream (pre-LN
+ * self-attention, cross-attention to the block's observed output, MLP with context and noise embedding
+ * concatenated); then a final HS self-attention and a zero-initialised output layer. Padding masks on every key
+ * set, no positional encoding: equivariant over HS slots, invariant over the order of the observed cloud. The
+ * observed stream never sees the noise level, so {@link #encode} runs once per jet and its {@link Encoding} serves
+ * every sampler step and every posterior sample.
+ */
+final class Denoiser {
+
+    /**
+     * The observed cloud encoded once: per block the normalised keys/values source for the cross-attention
+     * [B, No, d], the observed key-padding bias, the context embedding [B, c] and the multiplicity logits
+     * [B, N_max].
+     */
+    record Encoding(List<NDArray> crossSource, NDArray keyBias, NDArray context, NDArray multiplicityLogits) {
+    }
+
+    private final PileupConfig config;
+    private final Linear embedObserved;
+    private final Linear embedHardScatter;
+    private final Linear contextIn;
+    private final Linear contextOut;
+    private final NoiseEmbedding noise;
+    private final List<Block> blocks = new ArrayList<>();
+    private final LayerNorm finalNorm;
+    private final MultiHeadAttention finalAttention;
+    private final LayerNorm outNorm;
+    private final ZeroLinear out;
+    private final LayerNorm poolNorm;
+    private final Linear multiplicityHidden;
+    private final Linear multiplicityOut;
+
+    private final class Block {
+        final LayerNorm obsNorm1;
+        final MultiHeadAttention obsAttention;
+        final LayerNorm obsNorm2;
+        final ConditionedMlp obsMlp;
+        final LayerNorm crossSourceNorm;
+        final LayerNorm hsNorm1;
+        final MultiHeadAttention hsAttention;
+        final LayerNorm hsNorm2;
+        final MultiHeadAttention crossAttention;
+        final LayerNorm hsNorm3;
+        final ConditionedMlp hsMlp;
+
+        Block(ParameterStore s, String p) {
+            int d = config.width();
+            int h = config.heads();
+            int hidden = d * config.mlpFactor();
+            int c = config.condWidth();
+            obsNorm1 = new LayerNorm(s, p + ".obs.norm1", d);
+            obsAttention = new MultiHeadAttention(s, p + ".obs.attn", d, h, false);
+            obsNorm2 = new LayerNorm(s, p + ".obs.norm2", d);
+            obsMlp = new ConditionedMlp(s, p + ".obs.mlp", d, c, hidden);
+            crossSourceNorm = new LayerNorm(s, p + ".cross.norm_context", d);
+            hsNorm1 = new LayerNorm(s, p + ".hs.norm1", d);
+            hsAttention = new MultiHeadAttention(s, p + ".hs.attn", d, h, false);
+            hsNorm2 = new LayerNorm(s, p + ".hs.norm2", d);
+            crossAttention = new MultiHeadAttention(s, p + ".cross.attn", d, h, true);
+            hsNorm3 = new LayerNorm(s, p + ".hs.norm3", d);
+            hsMlp = new ConditionedMlp(s, p + ".hs.mlp", d, 2 * c, hidden);
+        }
+    }
+
+    Denoiser(ParameterStore s, PileupConfig config) {
+        this.config = config;
+        int d = config.width();
+        int c = config.condWidth();
+        embedObserved = new Linear(s, "denoiser.embed_observed", JetFeatures.PARTICLE, d);
+        embedHardScatter = new Linear(s, "denoiser.embed_hs", JetFeatures.PARTICLE, d);
+        contextIn = new Linear(s, "denoiser.context.0", JetFeatures.CONTEXT, c);
+        contextOut = new Linear(s, "denoiser.context.1", c, c);
+        noise = new NoiseEmbedding(s, "denoiser.noise", config.fourier(), c);
+        for (int l = 0; l < config.blocks(); l++) {
+            blocks.add(new Block(s, "denoiser.block" + l));
+        }
+        finalNorm = new LayerNorm(s, "denoiser.final.norm", d);
+        finalAttention = new MultiHeadAttention(s, "denoiser.final.attn", d, config.heads(), false);
+        outNorm = new LayerNorm(s, "denoiser.out.norm", d);
+        out = new ZeroLinear(s, "denoiser.out", d, JetFeatures.PARTICLE);
+        poolNorm = new LayerNorm(s, "multiplicity.norm", d);
+        multiplicityHidden = new Linear(s, "multiplicity.0", d + c, d);
+        multiplicityOut = new Linear(s, "multiplicity.1", d, config.maxHardScatter());
+    }
+
+    /** Observed features [B, No, 3], mask [B, No], context [B, 6] (all normalised) → the reusable encoding. */
+    Encoding encode(NDArray observed, NDArray mask, NDArray context) {
+        NDArray bias = MultiHeadAttention.keyBias(mask);
+        NDArray ctx = contextOut.forward(Activations.gelu(contextIn.forward(context)));
+        NDArray x = embedObserved.forward(observed);
+        List<NDArray> sources = new ArrayList<>();
+        for (Block b : blocks) {
+            x = x.add(b.obsAttention.forward(b.obsNorm1.forward(x), bias));
+            x = x.add(b.obsMlp.forward(b.obsNorm2.forward(x), ctx));
+            sources.add(b.crossSourceNorm.forward(x));
+        }
+        // masked mean of the final observed tokens, then the context, → logits over N = 1 … N_max
+        NDArray m3 = mask.expandDims(2);
+        NDArray pooled = poolNorm.forward(x).mul(m3).sum(new int[] {1}).div(mask.sum(new int[] {1}, true));
+        NDArray logits = multiplicityOut.forward(Activations.gelu(multiplicityHidden.forward(
+                pooled.concat(ctx, 1))));
+        return new Encoding(sources, bias, ctx, logits);
+    }
+
+    /** Raw network output F [B, Nh, 3] for HS input [B, Nh, 3] with mask [B, Nh] and c_noise [B]. */
+    NDArray denoise(Encoding e, NDArray input, NDArray mask, NDArray cNoise) {
+        return denoise(e, input, mask, cNoise, 1);
+    }
+
+    /**
+     * As {@link #denoise(Encoding, NDArray, NDArray, NDArray)} for {@code k} samples per encoded jet: HS rows
+     * j·k … j·k + k − 1 belong to jet j of the encoding. The cross-attention takes the k samples of a jet as extra
+     * queries against that jet's keys (each query's softmax runs over the keys alone, so this is exactly k separate
+     * attentions) and projects each jet's keys and values once instead of k times.
+     */
+    NDArray denoise(Encoding e, NDArray input, NDArray mask, NDArray cNoise, int k) {
+        NDArray bias = MultiHeadAttention.keyBias(mask);
+        NDArray ctx = k == 1 ? e.context() : e.context().repeat(0, k);
+        NDArray cond = ctx.concat(noise.forward(cNoise), 1);
+        NDArray h = embedHardScatter.forward(input);
+        long rows = input.getShape().get(0);
+        long nh = input.getShape().get(1);
+        int d = config.width();
+        for (int l = 0; l < blocks.size(); l++) {
+            Block b = blocks.get(l);
+            h = h.add(b.hsAttention.forward(b.hsNorm1.forward(h), bias));
+            NDArray q = b.hsNorm2.forward(h).reshape(rows / k, k * nh, d);
+            NDArray cross = b.crossAttention.forward(q, e.crossSource().get(l), e.keyBias());
+            h = h.add(cross.reshape(rows, nh, d));
+            h = h.add(b.hsMlp.forward(b.hsNorm3.forward(h), cond));
+        }
+        h = h.add(finalAttention.forward(finalNorm.forward(h), bias));
+        return out.forward(outNorm.forward(h));
+    }
+}

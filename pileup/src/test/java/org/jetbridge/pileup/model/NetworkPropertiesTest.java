@@ -1,0 +1,170 @@
+package org.jetbridge.pileup.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import org.jetbridge.nn.NnRuntime;
+import org.jetbridge.pileup.JetEstimate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Symmetries of the networks with random (non-zero) weights: equivariance over hard-scatter slots, invariance
+ * over the order of the observed cloud, padding that changes nothing, and cached-context sampling equal to
+ * re-encoding at every step.
+ */
+class NetworkPropertiesTest {
+    static final int B = 3, NO = 7, NH = 5;
+    static NnRuntime rt;
+    static PileupNetworks nets;
+
+    @BeforeAll
+    static void build() {
+        rt = Fixtures.runtime();
+        nets = new PileupNetworks(rt, Fixtures.tiny(), 9);
+        Fixtures.randomise(nets.parameters(), 10);
+    }
+
+    @AfterAll
+    static void close() {
+        nets.close();
+    }
+
+    private static float[] random(int n, long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) (2 * r.nextDouble() - 1);
+        }
+        return v;
+    }
+
+    /** Rows of a [B, N, F] array reordered within each jet: out[b, i] = in[b, perm[i]]. */
+    private static float[] permute(float[] x, int n, int f, int[] perm) {
+        float[] out = new float[x.length];
+        for (int b = 0; b < x.length / (n * f); b++) {
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(x, (b * n + perm[i]) * f, out, (b * n + i) * f, f);
+            }
+        }
+        return out;
+    }
+
+    private static float[] ones(int n) {
+        float[] v = new float[n];
+        java.util.Arrays.fill(v, 1f);
+        return v;
+    }
+
+    private static float[][] outputs(float[] obs, float[] obsMask, int no, float[] hs, float[] hsMask, int nh) {
+        try (NDManager m = rt.newManager()) {
+            NDArray o = m.create(obs, new Shape(B, no, 3));
+            NDArray om = m.create(obsMask, new Shape(B, no));
+            NDArray ctx = m.create(random(B * 6, 77), new Shape(B, 6));
+            Denoiser.Encoding e = nets.denoiser().encode(o, om, ctx);
+            NDArray f = nets.denoiser().denoise(e, m.create(hs, new Shape(B, nh, 3)), m.create(hsMask, new Shape(B, nh)),
+                    m.create(new float[] {-1f, 0.2f, 0.9f}));
+            NDArray cls = nets.classifier().logits(o, om, ctx);
+            return new float[][] {f.toFloatArray(), e.multiplicityLogits().toFloatArray(), cls.toFloatArray()};
+        }
+    }
+
+    private static void close(float[] expected, float[] actual, double tol, String what) {
+        assertEquals(expected.length, actual.length, what);
+        double scale = 0;
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], tol, what + " at " + i);
+            scale = Math.max(scale, Math.abs(expected[i]));
+        }
+        assertTrue(scale > 1e-3, what + ": outputs are all ~0, the test would prove nothing");
+    }
+
+    @Test
+    void equivariantOverHardScatterSlotsAndInvariantOverObservedOrder() {
+        float[] obs = random(B * NO * 3, 1);
+        float[] hs = random(B * NH * 3, 2);
+        float[][] ref = outputs(obs, ones(B * NO), NO, hs, ones(B * NH), NH);
+        int[] ph = {3, 0, 4, 1, 2};
+        float[][] h = outputs(obs, ones(B * NO), NO, permute(hs, NH, 3, ph), ones(B * NH), NH);
+        close(permute(ref[0], NH, 3, ph), h[0], 1e-5, "denoiser output under HS permutation");
+        int[] po = {6, 2, 0, 5, 1, 4, 3};
+        float[][] o = outputs(permute(obs, NO, 3, po), ones(B * NO), NO, hs, ones(B * NH), NH);
+        close(ref[0], o[0], 1e-5, "denoiser output under observed permutation");
+        close(ref[1], o[1], 1e-5, "multiplicity logits under observed permutation");
+        close(permute(ref[2], NO, 1, po), o[2], 1e-5, "classifier logits follow the observed permutation");
+    }
+
+    @Test
+    void paddedSlotsDoNotChangeRealOutputs() {
+        float[] obs = random(B * NO * 3, 3);
+        float[] hs = random(B * NH * 3, 4);
+        float[][] ref = outputs(obs, ones(B * NO), NO, hs, ones(B * NH), NH);
+        int no = NO + 4;
+        int nh = NH + 3;
+        float[] obsP = random(B * no * 3, 5);
+        float[] obsMask = new float[B * no];
+        float[] hsP = random(B * nh * 3, 6);
+        float[] hsMask = new float[B * nh];
+        for (int b = 0; b < B; b++) {
+            System.arraycopy(obs, b * NO * 3, obsP, b * no * 3, NO * 3);
+            java.util.Arrays.fill(obsMask, b * no, b * no + NO, 1f);
+            System.arraycopy(hs, b * NH * 3, hsP, b * nh * 3, NH * 3);
+            java.util.Arrays.fill(hsMask, b * nh, b * nh + NH, 1f);
+        }
+        float[][] p = outputs(obsP, obsMask, no, hsP, hsMask, nh);
+        float[] real = new float[B * NH * 3];
+        float[] cls = new float[B * NO];
+        for (int b = 0; b < B; b++) {
+            System.arraycopy(p[0], b * nh * 3, real, b * NH * 3, NH * 3);
+            System.arraycopy(p[2], b * no, cls, b * NO, NO);
+        }
+        close(ref[0], real, 1e-5, "denoiser output of real slots with padding");
+        close(ref[1], p[1], 1e-5, "multiplicity logits with padding");
+        close(ref[2], cls, 1e-5, "classifier logits of real slots with padding");
+    }
+
+    @Test
+    void cachedContextSamplingEqualsReencodingAndDoesNotDependOnGrouping() {
+        PileupConfig c = Fixtures.tiny();
+        PileupModel model = new PileupModel(rt, nets, Fixtures.normalisers(c));
+        var jets = Fixtures.contaminated(3, 20, 8);
+        List<List<JetEstimate>> cached = model.posterior(4, 3, true).estimate(jets, 21);
+        List<List<JetEstimate>> plain = model.posterior(4, 3, false).estimate(jets, 21);
+        double scale = 0;
+        for (int j = 0; j < 3; j++) {
+            for (int k = 0; k < 4; k++) {
+                var a = cached.get(j).get(k).constituents();
+                var b = plain.get(j).get(k).constituents();
+                assertEquals(a.size(), b.size(), "multiplicity of jet " + j + " sample " + k);
+                for (int i = 0; i < a.size(); i++) {
+                    assertEquals(a.get(i).pt(), b.get(i).pt(), 1e-5 * a.get(i).pt(), "pt");
+                    assertEquals(a.get(i).eta(), b.get(i).eta(), 1e-5, "eta");
+                    assertEquals(a.get(i).phi(), b.get(i).phi(), 1e-5, "phi");
+                    scale = Math.max(scale, a.get(i).pt());
+                }
+            }
+        }
+        assertTrue(scale > 0, "no constituents sampled");
+        // jet 2 sampled alone, with its index in the batch numbering (same random streams), gives the same draws:
+        // catches any mix-up of jets and samples when the encoding is repeated K times
+        List<EncodedJet> enc = new java.util.ArrayList<>();
+        for (int j = 0; j < 3; j++) {
+            enc.add(TrainingExamples.observed(jets.get(j), c, new org.jetbridge.sim.RandomStream(j)));
+        }
+        var all = model.posterior(4, 3, true).sampleEncoded(enc, 0, 5);
+        var alone = model.posterior(4, 3, true).sampleEncoded(enc.subList(2, 3), 2, 5);
+        for (int k = 0; k < 4; k++) {
+            var a = all.get(2).get(k).constituents();
+            var b = alone.get(0).get(k).constituents();
+            assertEquals(a.size(), b.size(), "multiplicity of jet 2 sample " + k + " alone vs in a batch");
+            for (int i = 0; i < a.size(); i++) {
+                assertEquals(a.get(i).pt(), b.get(i).pt(), 1e-4 * a.get(i).pt(), "jet 2 alone vs batched");
+            }
+        }
+    }
+}
