@@ -3,24 +3,23 @@ package org.jetbridge.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.jetbridge.core.FourMomentum;
 import org.jetbridge.io.InputException;
+import org.jetbridge.io.Shard;
 import org.jetbridge.io.hdf5.ContaminatedJetDataset;
 import org.jetbridge.io.hdf5.Hdf5FormatException;
 import org.jetbridge.io.hdf5.RowBatch;
 import org.jetbridge.nn.NnRuntime;
 import org.jetbridge.pileup.ContaminatedJet;
 import org.jetbridge.pileup.JetEstimate;
+import org.jetbridge.pileup.data.JetOverlay;
 import org.jetbridge.pileup.model.PileupModel;
 import org.jetbridge.pileup.model.PosteriorFile;
 import org.jetbridge.pileup.model.PosteriorSampler;
-import org.jetbridge.sim.Constituents;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,6 +70,9 @@ final class PileupSampleCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     TaggerCommand.EngineOptions engine = new TaggerCommand.EngineOptions();
 
+    @picocli.CommandLine.Mixin
+    ShardOptions shardOptions = new ShardOptions();
+
     @Override
     public Integer call() throws IOException {
         Usage.atLeast(spec, "--samples", samples, 1);
@@ -101,20 +103,31 @@ final class PileupSampleCommand implements Callable<Integer> {
             meta.put("model", model.toAbsolutePath().toString());
             meta.put("input", String.valueOf(input.getFileName()));
             meta.put("jetbridge_version", VersionProvider.version());
-            long end = limit == null ? in.jets() : Math.min(limit, in.jets());
+            long rows = limit == null ? in.jets() : Math.min(limit, in.jets());
+            Shard shard = shardOptions.shard();
+            long first = shard == null ? 0 : shard.first(rows);
+            long end = shard == null ? rows : shard.end(rows);
+            if (shard != null) {
+                meta.putAll(shard.metadata(rows, "jets"));
+            }
             try (PosteriorFile.Writer out = PosteriorFile.create(output, samples, m.config().maxHardScatter(), meta)) {
                 for (RowBatch b : in.batches(CHUNK)) {
                     if (b.startRow() >= end) {
                         break;
                     }
-                    List<ContaminatedJet> jets = read(b, in.maxObserved(), in.maxTruth());
-                    jets = jets.subList(0, (int) Math.min(jets.size(), end - b.startRow()));
-                    List<List<JetEstimate>> est = sampler.estimate(jets, seed ^ b.startRow());
+                    if (b.startRow() + b.rows() <= first) {
+                        continue;
+                    }
+                    List<ContaminatedJet> jets = JetOverlay.fromBatch(b, in.maxObserved(), in.maxTruth(), input.toString());
+                    int from = (int) Math.max(0, first - b.startRow());
+                    jets = jets.subList(from, (int) Math.min(jets.size(), end - b.startRow()));
+                    long index = b.startRow() + from;
+                    List<List<JetEstimate>> est = sampler.estimate(jets, index, seed);
                     for (int j = 0; j < jets.size(); j++) {
-                        out.append(b.startRow() + j, est.get(j));
+                        out.append(index + j, est.get(j));
                         written++;
                     }
-                    progress.chunk(b.startRow() + jets.size());
+                    progress.chunk(index + jets.size() - first);
                 }
                 out.commit();
             }
@@ -137,45 +150,5 @@ final class PileupSampleCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             throw new InputException("--model " + dir, e.getMessage(), e);
         }
-    }
-
-    /** The jets of one batch of a contaminated-jet file (origins kept; energies massless). */
-    static List<ContaminatedJet> read(RowBatch b, int maxObserved, int maxTruth) {
-        int f = ContaminatedJetDataset.CONSTITUENT_FEATURES.size();
-        float[] cs = b.floats(ContaminatedJetDataset.CONSTITUENTS);
-        byte[] mask = b.bytes(ContaminatedJetDataset.MASK);
-        int[] origin = b.ints(ContaminatedJetDataset.ORIGIN);
-        float[] js = b.floats(ContaminatedJetDataset.JETS);
-        float[] ts = b.floats(ContaminatedJetDataset.TRUTH_CONSTITUENTS);
-        byte[] tmask = b.bytes(ContaminatedJetDataset.TRUTH_MASK);
-        int[] npu = b.ints(ContaminatedJetDataset.N_PU);
-        List<ContaminatedJet> out = new ArrayList<>(b.rows());
-        for (int j = 0; j < b.rows(); j++) {
-            Constituents obs = rows(cs, mask, origin, j, maxObserved, f);
-            Constituents truth = rows(ts, tmask, null, j, maxTruth, f);
-            FourMomentum axis = FourMomentum.fromPtEtaPhiM(js[j * 4], js[j * 4 + 1], js[j * 4 + 2],
-                    Math.max(0, js[j * 4 + 3]));
-            out.add(new ContaminatedJet(obs, axis, truth, npu[j]));
-        }
-        return out;
-    }
-
-    private static Constituents rows(float[] cs, byte[] mask, int[] origin, int j, int max, int f) {
-        int n = 0;
-        while (n < max && mask[j * max + n] != 0) {
-            n++;
-        }
-        double[] pt = new double[n], eta = new double[n], phi = new double[n], e = new double[n];
-        int[] q = new int[n], o = new int[n];
-        for (int i = 0; i < n; i++) {
-            int base = (j * max + i) * f;
-            pt[i] = cs[base];
-            eta[i] = cs[base + 1];
-            phi[i] = cs[base + 2];
-            e[i] = pt[i] * Math.cosh(eta[i]);
-            q[i] = Math.round(cs[base + 5]);
-            o[i] = origin == null ? 0 : origin[j * max + i];
-        }
-        return new Constituents(pt, eta, phi, e, q, o);
     }
 }

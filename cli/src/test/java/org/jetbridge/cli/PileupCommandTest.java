@@ -83,6 +83,29 @@ class PileupCommandTest {
     }
 
     @Test
+    void sampleShardsMergeIntoTheUnshardedPosterior() throws Exception {
+        List<String> common = List.of("pileup", "sample", "--model", out.toString(), "--input", overlaid.toString(),
+                "--samples", "2", "--steps", "2", "--limit", "13", "--threads", "2", "-q");
+        Path whole = dir.resolve("posterior-whole.h5");
+        List<String> args = new java.util.ArrayList<>(common);
+        args.addAll(List.of("-o", whole.toString()));
+        assertEquals(0, CliRunner.run(args.toArray(String[]::new)).status());
+        List<String> merge = new java.util.ArrayList<>(List.of("merge", "-q", "--output",
+                dir.resolve("posterior-merged.h5").toString()));
+        for (int i = 0; i < 3; i++) {
+            Path part = dir.resolve("posterior-" + i + ".h5");
+            args = new java.util.ArrayList<>(common);
+            args.addAll(List.of("--shard", i + "/3", "-o", part.toString()));
+            Result r = CliRunner.run(args.toArray(String[]::new));
+            assertEquals(0, r.status(), r.err());
+            merge.add(part.toString());
+        }
+        Result r = CliRunner.run(merge.toArray(String[]::new));
+        assertEquals(0, r.status(), r.err());
+        ShardCommandTest.assertSameFile(whole, dir.resolve("posterior-merged.h5"));
+    }
+
+    @Test
     void evaluateWithTheModelAddsClassifierPosteriorCoverageAndSpeed() throws Exception {
         Path report = dir.resolve("report");
         Result r = CliRunner.run("pileup", "evaluate", "--model", out.toString(), "--hs", tops.toString(), "--pool",

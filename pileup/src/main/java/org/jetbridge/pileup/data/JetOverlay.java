@@ -57,37 +57,46 @@ public final class JetOverlay {
     public static List<ContaminatedJet> read(Path file, long maxJets) {
         List<ContaminatedJet> out = new ArrayList<>();
         try (ContaminatedJetDataset.Reader in = ContaminatedJetDataset.open(file)) {
-            int nObs = in.maxObserved();
-            int nTruth = in.maxTruth();
-            int f = ContaminatedJetDataset.CONSTITUENT_FEATURES.size();
             for (RowBatch b : in.batches(4096)) {
-                float[] cs = b.floats(ContaminatedJetDataset.CONSTITUENTS);
-                byte[] mask = b.bytes(ContaminatedJetDataset.MASK);
-                int[] origin = b.ints(ContaminatedJetDataset.ORIGIN);
-                float[] js = b.floats(ContaminatedJetDataset.JETS);
-                float[] ts = b.floats(ContaminatedJetDataset.TRUTH_CONSTITUENTS);
-                byte[] tmask = b.bytes(ContaminatedJetDataset.TRUTH_MASK);
-                int[] npu = b.ints(ContaminatedJetDataset.N_PU);
-                for (int j = 0; j < b.rows(); j++) {
+                for (ContaminatedJet j : fromBatch(b, in.maxObserved(), in.maxTruth(), file.toString())) {
                     if (maxJets >= 0 && out.size() >= maxJets) {
                         return out;
                     }
-                    int n = count(mask, j * nObs, nObs);
-                    var observed = TopJetRows.fromRows(cs, j * nObs * f, n, 0);
-                    System.arraycopy(origin, j * nObs, observed.origin(), 0, n);
-                    var truth = TopJetRows.fromRows(ts, j * nTruth * f, count(tmask, j * nTruth, nTruth), 0);
-                    int a = j * 4;
-                    FourMomentum axis = FourMomentum.fromPtEtaPhiM(js[a], js[a + 1], js[a + 2], Math.max(0, js[a + 3]));
-                    if (npu[j] < 0) {
-                        throw new InputException(file.toString(), "jet " + (b.startRow() + j) + ": n_pu must be >= 0, got "
-                                + npu[j]);
-                    }
-                    out.add(new ContaminatedJet(observed, axis, truth, npu[j]));
+                    out.add(j);
                 }
             }
         } catch (IOException | Hdf5FormatException e) {
             throw new InputException(file.toString(), "cannot read as a contaminated-jet file (" + e.getMessage() + ")",
                     e);
+        }
+        return out;
+    }
+
+    /**
+     * The jets of one batch of a contaminated-jet file with room for {@code nObs} observed and {@code nTruth} truth
+     * constituents (origins kept; energies massless); {@code file} names the input in errors.
+     */
+    public static List<ContaminatedJet> fromBatch(RowBatch b, int nObs, int nTruth, String file) {
+        int f = ContaminatedJetDataset.CONSTITUENT_FEATURES.size();
+        float[] cs = b.floats(ContaminatedJetDataset.CONSTITUENTS);
+        byte[] mask = b.bytes(ContaminatedJetDataset.MASK);
+        int[] origin = b.ints(ContaminatedJetDataset.ORIGIN);
+        float[] js = b.floats(ContaminatedJetDataset.JETS);
+        float[] ts = b.floats(ContaminatedJetDataset.TRUTH_CONSTITUENTS);
+        byte[] tmask = b.bytes(ContaminatedJetDataset.TRUTH_MASK);
+        int[] npu = b.ints(ContaminatedJetDataset.N_PU);
+        List<ContaminatedJet> out = new ArrayList<>(b.rows());
+        for (int j = 0; j < b.rows(); j++) {
+            int n = count(mask, j * nObs, nObs);
+            var observed = TopJetRows.fromRows(cs, j * nObs * f, n, 0);
+            System.arraycopy(origin, j * nObs, observed.origin(), 0, n);
+            var truth = TopJetRows.fromRows(ts, j * nTruth * f, count(tmask, j * nTruth, nTruth), 0);
+            int a = j * 4;
+            FourMomentum axis = FourMomentum.fromPtEtaPhiM(js[a], js[a + 1], js[a + 2], Math.max(0, js[a + 3]));
+            if (npu[j] < 0) {
+                throw new InputException(file, "jet " + (b.startRow() + j) + ": n_pu must be >= 0, got " + npu[j]);
+            }
+            out.add(new ContaminatedJet(observed, axis, truth, npu[j]));
         }
         return out;
     }

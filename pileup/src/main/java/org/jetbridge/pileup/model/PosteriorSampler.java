@@ -56,12 +56,20 @@ public final class PosteriorSampler implements PileupRemover {
 
     @Override
     public List<List<JetEstimate>> estimate(List<ContaminatedJet> jets, long seed) {
+        return estimate(jets, 0, seed);
+    }
+
+    /**
+     * Posterior samples of jets numbered from {@code firstIndex} in the caller's numbering: a jet's draws depend only
+     * on (seed, its index, sample index), so a file sampled in pieces (shards, batches) gives the samples of one pass.
+     */
+    public List<List<JetEstimate>> estimate(List<ContaminatedJet> jets, long firstIndex, long seed) {
         PileupConfig c = model.config();
         List<EncodedJet> enc = new ArrayList<>(jets.size());
         for (int j = 0; j < jets.size(); j++) {
-            enc.add(TrainingExamples.observed(jets.get(j), c, RandomStream.forEvent(seed ^ LEVEL_SALT, j)));
+            enc.add(TrainingExamples.observed(jets.get(j), c, RandomStream.forEvent(seed ^ LEVEL_SALT, firstIndex + j)));
         }
-        return sampleEncoded(enc, 0, seed);
+        return sampleEncoded(enc, firstIndex, seed);
     }
 
     /**
