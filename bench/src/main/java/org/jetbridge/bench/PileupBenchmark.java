@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import org.jetbridge.nn.NnRuntime;
 import org.jetbridge.nn.NnSettings;
-import org.jetbridge.nn.train.Trainer;
-import org.jetbridge.nn.train.TrainerConfig;
 import org.jetbridge.pileup.ContaminatedJet;
 import org.jetbridge.pileup.data.HardScatterJet;
 import org.jetbridge.pileup.model.Normalisers;
@@ -76,8 +74,11 @@ public final class PileupBenchmark {
                         c.schemeImpl().evaluations(c.samplerSteps()), nJets / sec, 1e3 * sec / nJets, k);
             }
             if (trainSteps > 0) {
-                System.out.printf(Locale.ROOT, "training: %.3f steps/s (batch %d)%n",
-                        trainRate(rt, c, model.normalisers(), in, o, trainSteps), o.batchSize());
+                try (PileupNetworks nets = new PileupNetworks(rt, c, 1)) {
+                    double rate = TrainingSteps.perSecond(rt, nets, new OverlayBatchSource(in.train(), in.pool(), c,
+                            model.normalisers(), o.batchSize(), 1), trainSteps);
+                    System.out.printf(Locale.ROOT, "training: %.3f steps/s (batch %d)%n", rate, o.batchSize());
+                }
             }
         }
     }
@@ -88,29 +89,5 @@ public final class PileupBenchmark {
             n.observe(TrainingExamples.make(in.train().get(i), in.pool(), c, RandomStream.forEvent(7, i)));
         }
         return new PileupModel(rt, new PileupNetworks(rt, c, 1), n.freeze());
-    }
-
-    private static double trainRate(NnRuntime rt, PileupConfig c, Normalisers norm, PileupTraining.Inputs in,
-            TrainOptions o, int steps) throws Exception {
-        Path dir = Files.createTempDirectory("pileup-bench");
-        try (PileupNetworks nets = new PileupNetworks(rt, c, 1)) {
-            int total = 2 * steps;
-            TrainerConfig tc = TrainerConfig.defaults(total).withValidation(0, 0).withCheckpointEvery(total)
-                    .withLogEvery(total);
-            long[] t = new long[2];
-            new Trainer(rt, tc).progress(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), false)
-                    .afterStep(s -> {
-                        if (s == steps) {
-                            t[0] = System.nanoTime();
-                        } else if (s == total) {
-                            t[1] = System.nanoTime();
-                        }
-                    }).fit(nets, new OverlayBatchSource(in.train(), in.pool(), c, norm, o.batchSize(), 1), null, dir);
-            return steps / ((t[1] - t[0]) * 1e-9);
-        } finally {
-            try (var s = Files.walk(dir)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 }

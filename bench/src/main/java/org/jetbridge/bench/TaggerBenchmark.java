@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.jetbridge.nn.NnRuntime;
 import org.jetbridge.nn.NnSettings;
-import org.jetbridge.nn.train.Trainer;
-import org.jetbridge.nn.train.TrainerConfig;
 import java.util.List;
 import org.jetbridge.tagger.ConstituentFeatures;
 import org.jetbridge.tagger.Inference;
@@ -61,7 +59,7 @@ public final class TaggerBenchmark {
         try (TaggerModel model = new TaggerModel(rt, config, norm, 1)) {
             TaggingBatchSource source = new TaggingBatchSource(in, norm, config.maxConstituents(), BATCH,
                     TaggingBatchSource.DEFAULT_BLOCK_ROWS, 1);
-            double train = trainRate(rt, model, source, steps);
+            double train = 256.0 * TrainingSteps.perSecond(rt, model, source, steps);
             long jets = Math.min(in.jets(), 16L * Inference.CHUNK);
             Inference.run(rt, model, in, jets, Inference.CHUNK, c -> { }); // warm-up
             long t0 = System.nanoTime();
@@ -210,34 +208,6 @@ public final class TaggerBenchmark {
             return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         } catch (java.io.IOException | RuntimeException e) {
             return Double.NaN;
-        }
-    }
-
-    /**
-     * Jets per second over {@code steps} training steps of batch 256, timed inside one run after {@code steps}
-     * warm-up steps (a fresh run directory).
-     */
-    private static double trainRate(NnRuntime rt, TaggerModel model, TaggingBatchSource source, int steps)
-            throws Exception {
-        Path dir = Files.createTempDirectory("tagger-bench");
-        try {
-            int total = 2 * steps;
-            TrainerConfig tc = TrainerConfig.defaults(total).withValidation(0, 0).withCheckpointEvery(total)
-                    .withLogEvery(total);
-            long[] t = new long[2];
-            new Trainer(rt, tc).progress(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), false)
-                    .afterStep(s -> {
-                        if (s == steps) {
-                            t[0] = System.nanoTime();
-                        } else if (s == total) {
-                            t[1] = System.nanoTime();
-                        }
-                    }).fit(model, source, null, dir);
-            return steps * 256.0 / ((t[1] - t[0]) * 1e-9);
-        } finally {
-            try (var s = Files.walk(dir)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 }

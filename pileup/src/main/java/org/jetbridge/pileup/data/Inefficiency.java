@@ -1,6 +1,5 @@
 package org.jetbridge.pileup.data;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.jetbridge.pileup.ContaminatedJet;
 import org.jetbridge.sim.Constituents;
@@ -33,24 +32,37 @@ public final class Inefficiency {
         });
     }
 
-    private static Constituents drop(Constituents c, double p, RandomStream rng) {
-        List<Integer> keep = new ArrayList<>(c.size());
-        for (int i = 0; i < c.size(); i++) {
-            if (rng.uniform() >= p) {
-                keep.add(i);
-            }
+    /**
+     * Drops each constituent with probability {@code p} (detector inefficiency); the leading one survives if all
+     * would be lost, so a jet never vanishes. The training's on-the-fly inefficiency uses the same rule.
+     */
+    public static Constituents drop(Constituents c, double p, RandomStream rng) {
+        if (p <= 0) {
+            return c;
         }
-        int n = keep.size();
+        boolean[] keep = new boolean[c.size()];
+        int n = 0;
+        for (int i = 0; i < keep.length; i++) {
+            keep[i] = rng.uniform() >= p;
+            n += keep[i] ? 1 : 0;
+        }
+        if (n == 0 && keep.length > 0) {
+            keep[0] = true;
+            n = 1;
+        }
         double[] pt = new double[n], eta = new double[n], phi = new double[n], e = new double[n];
         int[] q = new int[n], o = new int[n];
-        for (int k = 0; k < n; k++) {
-            int i = keep.get(k);
-            pt[k] = c.pt()[i];
-            eta[k] = c.eta()[i];
-            phi[k] = c.phi()[i];
-            e[k] = c.e()[i];
-            q[k] = c.charge()[i];
-            o[k] = c.origin()[i];
+        int k = 0;
+        for (int i = 0; i < keep.length; i++) {
+            if (keep[i]) {
+                pt[k] = c.pt()[i];
+                eta[k] = c.eta()[i];
+                phi[k] = c.phi()[i];
+                e[k] = c.e()[i];
+                q[k] = c.charge()[i];
+                o[k] = c.origin()[i];
+                k++;
+            }
         }
         return new Constituents(pt, eta, phi, e, q, o);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.jetbridge.core.FourMomentum;
+import org.jetbridge.pileup.data.Inefficiency;
 import org.jetbridge.sim.Constituents;
 import org.jetbridge.sim.RandomStream;
 import org.junit.jupiter.api.Test;
@@ -74,9 +75,9 @@ class FeaturesAndNormaliserTest {
             phi[i] = 0.001 * (i % 77);
         }
         Constituents c = jet(pt, eta, phi, origin);
-        Constituents kept = TrainingExamples.drop(c, 0.1, new RandomStream(3));
+        Constituents kept = Inefficiency.drop(c, 0.1, new RandomStream(3));
         assertEquals(0.9 * n, kept.size(), 4 * Math.sqrt(n * 0.09));
-        assertEquals(n, TrainingExamples.drop(c, 0, new RandomStream(3)).size());
+        assertEquals(n, Inefficiency.drop(c, 0, new RandomStream(3)).size());
     }
 
     @Test
