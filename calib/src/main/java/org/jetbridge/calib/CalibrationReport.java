@@ -114,7 +114,7 @@ public final class CalibrationReport {
         Table c2stTable = new Table("sample", "level", "AUC raw", "AUC calibrated");
         Table w1Table = new Table("flavour", "score", "W1 raw", "W1 calibrated", "reduction");
         TwoSampleTest.Result[] inclusive = new TwoSampleTest.Result[2];
-        metrics.put("c2st_auc", c2st(runtime, tgt, raw, cal, options, "inclusive", c2stTable, inclusive));
+        metrics.put("c2st_auc", c2st(runtime, tgt, raw, cal, options, "inclusive", c2stTable, inclusive, log));
         List<String> classes = in.head() == null ? List.of() : in.head().classNames();
         if (in.sourceLabels() != null && in.targetLabels() != null) {
             Map<String, Object> perFlavour = new LinkedHashMap<>();
@@ -133,7 +133,7 @@ public final class CalibrationReport {
                     continue;
                 }
                 perFlavour.put(name, Json.object("c2st_auc", c2st(runtime, t, r, c, options, name, c2stTable,
-                        null)));
+                        null, log)));
                 if (t.scores() != null) {
                     Map<String, Object> wr = new LinkedHashMap<>();
                     Map<String, Object> wc = new LinkedHashMap<>();
@@ -221,7 +221,7 @@ public final class CalibrationReport {
      * {@code latentOut} (when not null).
      */
     private static Map<String, Object> c2st(NnRuntime runtime, Levels t, Levels r, Levels c, Options options,
-            String sample, Table table, TwoSampleTest.Result[] latentOut) {
+            String sample, Table table, TwoSampleTest.Result[] latentOut, PrintStream log) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (int k = 0; k < LEVELS.length; k++) {
             if (t.level(k) == null) {
@@ -231,6 +231,7 @@ public final class CalibrationReport {
             TwoSampleTest.Result b = TwoSampleTest.run(runtime, t.level(k), c.level(k), options.c2st());
             out.put(LEVELS[k], Json.object("raw", a.auc(), "calibrated", b.auc()));
             table.row(sample, LEVELS[k], fmt(a.auc()), fmt(b.auc()));
+            log.println("c2st " + sample + " " + LEVELS[k] + ": raw " + fmt(a.auc()) + ", calibrated " + fmt(b.auc()));
             if (k == 0 && latentOut != null) {
                 latentOut[0] = a;
                 latentOut[1] = b;
