@@ -64,7 +64,7 @@ public final class CalibBenchmark {
             map.apply(probe, null);
             double a = (System.nanoTime() - t0) * 1e-9;
             System.out.println(String.format(Locale.ROOT, "threads %d semi-discrete: support %d, fit %.2f steps/s "
-                    + "(batch %d, %d steps, %.1f s incl. the final mass check over %d source rows), apply %.0f rows/s",
+                    + "(batch %d, %d steps, %.1f s incl. the final mass check over min(%d, 4 x support) rows), apply %.0f rows/s",
                     threads, map.description().targets(), steps / fit, s.batch(), steps, fit, rows,
                     probe.rows() / a));
         }

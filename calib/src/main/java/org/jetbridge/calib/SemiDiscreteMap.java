@@ -91,9 +91,9 @@ public final class SemiDiscreteMap implements CalibrationMap {
      * @param dataset the dataset the map was fitted on
      * @param settings fit settings
      * @param targets target rows in the support
-     * @param unusedFraction fraction of support rows that no fit-source row reaches (0 at the optimum with as many
+     * @param unusedFraction fraction of support rows that none of those fit-source rows reaches (0 at the optimum with as many
      *     source as target rows; sampling noise keeps it near e⁻¹ ≈ 0.37 for one source row per target row)
-     * @param maxCellRatio largest Laguerre-cell mass over its nominal 1/N, on the fit source rows
+     * @param maxCellRatio largest Laguerre-cell mass over its nominal 1/N, on the first min(rows, 4N) fit source rows
      * @param seconds fit wall time
      */
     public record Description(int dim, List<String> conditions, String dataset, Settings settings, int targets,
@@ -123,6 +123,11 @@ public final class SemiDiscreteMap implements CalibrationMap {
 
     public Description description() {
         return description;
+    }
+
+    /** The target's per-column standardisation; T is the Brenier map (monotone gradient) in these coordinates. */
+    public Standardisation standardisation() {
+        return latent;
     }
 
     @Override
@@ -220,9 +225,11 @@ public final class SemiDiscreteMap implements CalibrationMap {
                             (System.nanoTime() - t0) * 1e-9));
                 }
             }
+            // cell masses on (at most 4N of) the fit source rows, for the description
+            int checked = Math.min(source.rows(), 4 * n);
             int[] all = new int[n];
-            for (int start = 0; start < source.rows(); start += CHUNK) {
-                int rows = Math.min(CHUNK, source.rows() - start);
+            for (int start = 0; start < checked; start += CHUNK) {
+                int rows = Math.min(CHUNK, checked - start);
                 for (int j : map.assign(java.util.Arrays.copyOfRange(queries, start * k, (start + rows) * k), rows)) {
                     all[j]++;
                 }
@@ -236,7 +243,7 @@ public final class SemiDiscreteMap implements CalibrationMap {
             double seconds = (System.nanoTime() - t0) * 1e-9;
             Description desc = new Description(d, conditionNames == null ? List.of() : List.copyOf(conditionNames),
                     dataset == null ? "" : dataset, s, n, (double) unused / n,
-                    max / ((double) source.rows() / n), seconds);
+                    max / ((double) checked / n), seconds);
             SemiDiscreteMap out = new SemiDiscreteMap(runtime, desc, lat, cond, support.values(), keys, offset);
             if (log != null) {
                 log.println(out.summary() + String.format(Locale.ROOT, "; fitted in %.1f s", seconds));
