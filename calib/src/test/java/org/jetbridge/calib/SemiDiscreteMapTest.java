@@ -68,7 +68,7 @@ class SemiDiscreteMapTest {
     @Test
     void inclusiveMapKeepsEachClusterOnItsOwnShiftedImage() throws Exception {
         int d = 16;
-        int n = 6000;
+        int n = 3000;
         SplittableRandom r = new SplittableRandom(5);
         double[][] centre = new double[3][d];
         double[][] shift = new double[3][d];
@@ -84,7 +84,7 @@ class SemiDiscreteMapTest {
         int[] ly = new int[n];
         Rows x = cluster(n, d, centre, null, lx, r);
         Rows y = cluster(n, d, centre, shift, ly, r);
-        SemiDiscreteMap.Settings s = new SemiDiscreteMap.Settings(n, 500, 1024, 0.2, 0, 6); // whole target: exact cluster fractions
+        SemiDiscreteMap.Settings s = new SemiDiscreteMap.Settings(n, 300, 1024, 0.2, 0, 6); // whole target: exact cluster fractions
         try (SemiDiscreteMap map = SemiDiscreteMap.fit(RT, x, null, y, null, List.of(), "latent", s, null)) {
             int[] lp = new int[n];
             Rows probe = cluster(n, d, centre, null, lp, r);
@@ -143,7 +143,7 @@ class SemiDiscreteMapTest {
     @Test
     void conditionsPairRowsWithinTheirKinematicNeighbourhood() {
         // latent carries no information about the condition: only the condition term can keep pairs local
-        int n = 4000;
+        int n = 3000;
         SplittableRandom r = new SplittableRandom(8);
         float[] x = new float[n];
         float[] y = new float[n];
@@ -157,7 +157,7 @@ class SemiDiscreteMapTest {
         }
         Rows cx = new Rows(wx, n, 1);
         Rows cy = new Rows(wy, n, 1);
-        SemiDiscreteMap.Settings s = new SemiDiscreteMap.Settings(n, 400, 1024, 0.2, 50, 9);
+        SemiDiscreteMap.Settings s = new SemiDiscreteMap.Settings(n, 300, 1024, 0.2, 50, 9);
         try (SemiDiscreteMap map = SemiDiscreteMap.fit(RT, new Rows(x, n, 1), cx, new Rows(y, n, 1), cy,
                 List.of("w"), "x", s, null)) {
             Rows t = map.apply(new Rows(x, n, 1), cx);
