@@ -88,7 +88,7 @@ final class CalibrateCommand implements Callable<Integer> {
                         + "potentials, Makkuva minimax).")
         Method method;
         @Option(names = "--steps", description = "ICNN rounds (default 3000) or semi-discrete dual-ascent steps "
-                + "(default 1000).") Long steps;
+                + "(default 1500).") Long steps;
         @Option(names = "--targets", defaultValue = "50000", description = "SEMI_DISCRETE: target rows kept as the "
                 + "map's support (default ${DEFAULT-VALUE}; applying costs ~targets x width per row).") int targets;
         @Option(names = "--condition-weight", defaultValue = "4", description = "SEMI_DISCRETE with --condition: "
@@ -99,7 +99,7 @@ final class CalibrateCommand implements Callable<Integer> {
         @Option(names = "--depth", defaultValue = "2") int depth;
         @Option(names = "--batch", description = "Rows per side per update (default: ICNN 512, SEMI_DISCRETE 1024).")
         Integer batch;
-        @Option(names = "--lr", description = "Peak learning rate (default: ICNN 5e-3, SEMI_DISCRETE 0.2).")
+        @Option(names = "--lr", description = "Peak learning rate (default: ICNN 5e-3, SEMI_DISCRETE 1.0).")
         Double lr;
         @Option(names = "--mode", defaultValue = "JOINT", description = "JOINT or ALTERNATING (default ${DEFAULT-VALUE}).")
         OtConfig.Mode mode;
