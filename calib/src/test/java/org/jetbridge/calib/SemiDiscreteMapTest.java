@@ -68,7 +68,7 @@ class SemiDiscreteMapTest {
     @Test
     void inclusiveMapKeepsEachClusterOnItsOwnShiftedImage() throws Exception {
         int d = 16;
-        int n = 3000;
+        int n = 6000;
         SplittableRandom r = new SplittableRandom(5);
         double[][] centre = new double[3][d];
         double[][] shift = new double[3][d];
@@ -84,7 +84,7 @@ class SemiDiscreteMapTest {
         int[] ly = new int[n];
         Rows x = cluster(n, d, centre, null, lx, r);
         Rows y = cluster(n, d, centre, shift, ly, r);
-        SemiDiscreteMap.Settings s = new SemiDiscreteMap.Settings(n, 300, 1024, 0.2, 0, 6); // whole target: exact cluster fractions
+        SemiDiscreteMap.Settings s = new SemiDiscreteMap.Settings(n, 500, 1024, 0.2, 0, 6); // whole target: exact cluster fractions
         try (SemiDiscreteMap map = SemiDiscreteMap.fit(RT, x, null, y, null, List.of(), "latent", s, null)) {
             int[] lp = new int[n];
             Rows probe = cluster(n, d, centre, null, lp, r);
