@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.jetbridge.calib.OtConfig;
 import org.jetbridge.calib.OtTrainer;
 import org.jetbridge.calib.Rows;
+import org.jetbridge.calib.SemiDiscreteMap;
 import org.jetbridge.calib.SyntheticLatents;
 import org.jetbridge.calib.TransportMap;
 import org.jetbridge.nn.NnRuntime;
@@ -16,8 +17,9 @@ import org.jetbridge.nn.NnSettings;
 
 /**
  * Throughput of the calibration engine on a 128-d synthetic latent pair: fit rounds/s with the default configuration
- * (width 128, batch 512, joint mode) and apply rows/s. Usage: {@code CalibBenchmark [threads=1] [rounds=300]
- * [width=128] [applyRows=200000]}.
+ * (width 128, batch 512, joint mode) and apply rows/s; with {@code semi} as fifth argument the semi-discrete map
+ * instead (default support of 50 000 target rows out of {@code applyRows}, dual-ascent steps/s). Usage:
+ * {@code CalibBenchmark [threads=1] [rounds=300] [width=128] [applyRows=200000] [icnn|semi]}.
  */
 public final class CalibBenchmark {
 
@@ -28,6 +30,10 @@ public final class CalibBenchmark {
         long rounds = args.length > 1 ? Long.parseLong(args[1]) : 300;
         int width = args.length > 2 ? Integer.parseInt(args[2]) : 128;
         int applyRows = args.length > 3 ? Integer.parseInt(args[3]) : 200_000;
+        if (args.length > 4 && args[4].equals("semi")) {
+            semiDiscrete(NnRuntime.start(NnSettings.defaults().withThreads(threads)), threads, (int) rounds, applyRows);
+            return;
+        }
         double[] r = measure(threads, rounds, width, applyRows);
         System.out.println(String.format(Locale.ROOT, "threads %d width %d: fit %.1f rounds/s (batch %d, %d "
                 + "rounds incl. checkpoints), apply %.0f rows/s", threads, width, r[0], OtConfig.defaults().batch(),
@@ -70,5 +76,23 @@ public final class CalibBenchmark {
                         null, "rounds/s", rounds + " rounds incl. checkpoints"),
                 Suite.Row.rate("calibration", "OT apply, in memory (128-d)" + t, r[1], null, null, "rows/s",
                         rows + " rows"));
+    }
+
+    private static void semiDiscrete(NnRuntime rt, int threads, int steps, int rows) {
+        SyntheticLatents.MixturePair p = SyntheticLatents.mixturePair(128, 3, rows, 1.0, 0.2, 0.5, 7);
+        SemiDiscreteMap.Settings s = SemiDiscreteMap.Settings.defaults().withSteps(steps);
+        try (SemiDiscreteMap map = SemiDiscreteMap.fit(rt, p.source(), null, p.target(), null, List.of(), "latent", s,
+                null)) {
+            double fit = map.description().seconds();
+            Rows probe = p.source().slice(0, Math.min(rows, 20_000));
+            map.apply(probe.slice(0, 1000), null); // warm-up
+            long t0 = System.nanoTime();
+            map.apply(probe, null);
+            double a = (System.nanoTime() - t0) * 1e-9;
+            System.out.println(String.format(Locale.ROOT, "threads %d semi-discrete: support %d, fit %.2f steps/s "
+                    + "(batch %d, %d steps, %.1f s incl. the final mass check over min(%d, 4 x support) rows), apply %.0f rows/s",
+                    threads, map.description().targets(), steps / fit, s.batch(), steps, fit, rows,
+                    probe.rows() / a));
+        }
     }
 }

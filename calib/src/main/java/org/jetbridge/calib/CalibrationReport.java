@@ -21,12 +21,14 @@ import org.jetbridge.report.Table;
 
 /**
  * Evaluates a fitted map on held-out source and target rows and writes {@code metrics.json} and an
- * {@code index.html} report. Stable metric keys: {@code gaussian_closure_rel_error} (engine self-check, see
- * {@link GaussianClosure}), {@code c2st_auc.latent.{raw,calibrated}} and the same under
- * {@code per_flavour.<label>.c2st_auc.latent}, {@code latent_w1.{raw,calibrated}} (per dimension) and
- * {@code pca_w1.{raw,calibrated}} (first five principal components of the target). The tagger-level keys
- * {@code c2st_auc.penultimate}, {@code c2st_auc.scores} and {@code score_w1} need a frozen tagger head and are not
- * written by this version.
+ * {@code index.html} report. Stable metric keys (documented for users in docs/calibration.md):
+ * {@code gaussian_closure_rel_error} (self-check of the neural engine, see {@link GaussianClosure}),
+ * {@code c2st_auc.{latent,penultimate,scores}.{raw,calibrated}} (inclusive; penultimate and scores need a
+ * {@link LatentHead}), the same under {@code per_flavour.<flavour>.c2st_auc} (flavour = class name such as light, c,
+ * b when a head names the classes, else the integer label), {@code score_w1.<flavour>.{raw,calibrated}.<class>} (1-D
+ * W1 of each class score to the target, per flavour), {@code latent_w1.{raw,calibrated,mean_raw,mean_calibrated}}
+ * (per latent dimension), {@code pca_w1.{raw,calibrated}} (first five principal components of the target) and
+ * {@code rows.{source,target}}.
  */
 public final class CalibrationReport {
 
@@ -44,15 +46,16 @@ public final class CalibrationReport {
      * @param sourceLabels flavour label per source row, or null
      * @param target held-out target rows
      * @param targetLabels flavour label per target row, or null (labels are used only when both sides have them)
+     * @param head the frozen network after the latent (penultimate-layer and class-score metrics), or null
      * @param names names of the inputs for the report text
      */
     public record Inputs(Rows source, Rows sourceConditions, int[] sourceLabels, Rows target, int[] targetLabels,
-            String names) {}
+            LatentHead head, String names) {}
 
     /**
      * Options.
      *
-     * @param closure whether to run the Gaussian closure self-check (≈ 15 s)
+     * @param closure whether to run the Gaussian closure self-check of the neural engine (≈ 15 s)
      * @param c2st classifier settings
      */
     public record Options(boolean closure, TwoSampleTest.Settings c2st) {
@@ -61,8 +64,31 @@ public final class CalibrationReport {
         }
     }
 
+    /** The three levels compared: latent, and with a head the penultimate layer and the class scores. */
+    private record Levels(Rows latent, Rows penultimate, Rows scores) {
+        static Levels of(Rows latent, LatentHead head) {
+            if (head == null) {
+                return new Levels(latent, null, null);
+            }
+            LatentHead.Outputs o = head.apply(latent);
+            return new Levels(latent, o.penultimate(), o.scores());
+        }
+
+        Levels select(int[] labels, int label) {
+            return new Levels(rowsWithLabel(latent, labels, label),
+                    penultimate == null ? null : rowsWithLabel(penultimate, labels, label),
+                    scores == null ? null : rowsWithLabel(scores, labels, label));
+        }
+
+        Rows level(int k) {
+            return k == 0 ? latent : k == 1 ? penultimate : scores;
+        }
+    }
+
+    private static final String[] LEVELS = {"latent", "penultimate", "scores"};
+
     /** Computes the metrics, writes {@value #METRICS} and {@value #INDEX} into {@code dir}, returns the metrics. */
-    public static Map<String, Object> write(NnRuntime runtime, TransportMap map, Inputs in, Options options,
+    public static Map<String, Object> write(NnRuntime runtime, CalibrationMap map, Inputs in, Options options,
             Path dir, PrintStream log) throws IOException {
         Files.createDirectories(dir);
         Map<String, Object> metrics = new LinkedHashMap<>();
@@ -71,43 +97,63 @@ public final class CalibrationReport {
         Rows calibrated = map.apply(in.source(), in.sourceConditions());
         if (options.closure()) {
             log.println("gaussian closure check (16-d) ...");
+            OtConfig engine = map instanceof TransportMap t ? t.description().config() : OtConfig.defaults();
             Path work = Files.createTempDirectory(dir.toAbsolutePath(), ".closure");
             try {
                 GaussianClosure.Result r = GaussianClosure.run(runtime,
-                        GaussianClosure.config(map.description().config().width(),
-                                map.description().config().depth()), work);
+                        GaussianClosure.config(engine.width(), engine.depth()), work);
                 metrics.put("gaussian_closure_rel_error", r.relativeError());
             } finally {
                 deleteTree(work);
             }
         }
         log.println("classifier two-sample tests ...");
-        TwoSampleTest.Result raw = TwoSampleTest.run(runtime, in.target(), in.source(), options.c2st());
-        TwoSampleTest.Result cal = TwoSampleTest.run(runtime, in.target(), calibrated, options.c2st());
-        metrics.put("c2st_auc", Json.object("latent", Json.object("raw", raw.auc(), "calibrated", cal.auc())));
+        Levels tgt = Levels.of(in.target(), in.head());
+        Levels raw = Levels.of(in.source(), in.head());
+        Levels cal = Levels.of(calibrated, in.head());
         Table c2stTable = new Table("sample", "level", "AUC raw", "AUC calibrated");
-        c2stTable.row("inclusive", "latent", fmt(raw.auc()), fmt(cal.auc()));
+        Table w1Table = new Table("flavour", "score", "W1 raw", "W1 calibrated", "reduction");
+        TwoSampleTest.Result[] inclusive = new TwoSampleTest.Result[2];
+        metrics.put("c2st_auc", c2st(runtime, tgt, raw, cal, options, "inclusive", c2stTable, inclusive, log));
+        List<String> classes = in.head() == null ? List.of() : in.head().classNames();
         if (in.sourceLabels() != null && in.targetLabels() != null) {
             Map<String, Object> perFlavour = new LinkedHashMap<>();
+            Map<String, Object> scoreW1 = new LinkedHashMap<>();
             TreeSet<Integer> labels = new TreeSet<>();
             for (int l : in.sourceLabels()) {
                 labels.add(l);
             }
             for (int label : labels) {
-                Rows s = rowsWithLabel(in.source(), in.sourceLabels(), label);
-                Rows c = rowsWithLabel(calibrated, in.sourceLabels(), label);
-                Rows t = rowsWithLabel(in.target(), in.targetLabels(), label);
-                if (Math.min(s.rows(), t.rows()) < 40) {
+                String name = label >= 0 && label < classes.size() ? classes.get(label) : Integer.toString(label);
+                Levels t = tgt.select(in.targetLabels(), label);
+                Levels r = raw.select(in.sourceLabels(), label);
+                Levels c = cal.select(in.sourceLabels(), label);
+                if (Math.min(r.latent().rows(), t.latent().rows()) < 40) {
+                    log.println("flavour " + name + ": fewer than 40 rows on one side, no per-flavour metrics");
                     continue;
                 }
-                double aRaw = TwoSampleTest.run(runtime, t, s, options.c2st()).auc();
-                double aCal = TwoSampleTest.run(runtime, t, c, options.c2st()).auc();
-                perFlavour.put(Integer.toString(label), Json.object("c2st_auc",
-                        Json.object("latent", Json.object("raw", aRaw, "calibrated", aCal))));
-                c2stTable.row("label " + label, "latent", fmt(aRaw), fmt(aCal));
+                perFlavour.put(name, Json.object("c2st_auc", c2st(runtime, t, r, c, options, name, c2stTable,
+                        null, log)));
+                if (t.scores() != null) {
+                    Map<String, Object> wr = new LinkedHashMap<>();
+                    Map<String, Object> wc = new LinkedHashMap<>();
+                    for (int k = 0; k < classes.size(); k++) {
+                        double a = Wasserstein.w1(t.scores().column(k), r.scores().column(k));
+                        double b = Wasserstein.w1(t.scores().column(k), c.scores().column(k));
+                        wr.put(classes.get(k), a);
+                        wc.put(classes.get(k), b);
+                        w1Table.row(name, "p(" + classes.get(k) + ")", fmt(a), fmt(b), fmt(1 - b / a));
+                    }
+                    scoreW1.put(name, Json.object("raw", wr, "calibrated", wc));
+                }
             }
             metrics.put("per_flavour", perFlavour);
+            if (!scoreW1.isEmpty()) {
+                metrics.put("score_w1", scoreW1);
+            }
         }
+        TwoSampleTest.Result rawLatent = inclusive[0];
+        TwoSampleTest.Result calLatent = inclusive[1];
         int d = in.target().cols();
         double[] w1Raw = new double[d];
         double[] w1Cal = new double[d];
@@ -134,17 +180,19 @@ public final class CalibrationReport {
         Json.writeFile(dir.resolve(METRICS), metrics);
 
         html.section("Summary");
-        html.paragraph("Map: " + map.description().dim() + "-d latent, conditions " + map.description().conditions()
-                + ", " + map.description().steps() + " rounds" + (map.description().diverged()
-                        ? " (training diverged; last good checkpoint)" : "") + ".");
+        html.paragraph("Map (" + map.dim() + "-d latent): " + map.summary() + ".");
         if (metrics.containsKey("gaussian_closure_rel_error")) {
             html.paragraph(String.format(Locale.ROOT, "Gaussian closure (16-d, engine self-check): relative error "
                     + "%.4f (acceptance ≤ 0.05).", (Double) metrics.get("gaussian_closure_rel_error")));
         }
         html.table(c2stTable.caption("Classifier two-sample test: ROC AUC of a fresh MLP separating target from "
                 + "source on held-out rows (0.5 = indistinguishable)."));
+        if (metrics.containsKey("score_w1")) {
+            html.table(w1Table.caption("Per flavour: 1-D Wasserstein distance of each class score to the target, "
+                    + "raw and calibrated source; reduction = 1 − calibrated/raw."));
+        }
         html.figure(new RocPlot().title("C2ST (inclusive, latent)").efficiencyAxes()
-                .add(raw.roc(), "target vs raw").add(cal.roc(), "target vs calibrated"),
+                .add(rawLatent.roc(), "target vs raw").add(calLatent.roc(), "target vs calibrated"),
                 "ROC of the two-sample classifiers; the diagonal means indistinguishable.");
         html.section("Principal components of the target");
         String[] names = new String[pcs];
@@ -166,6 +214,30 @@ public final class CalibrationReport {
         }
         html.write(dir.resolve(INDEX));
         return metrics;
+    }
+
+    /**
+     * Target-vs-raw and target-vs-calibrated C2ST AUC at every level present; the latent-level results go into
+     * {@code latentOut} (when not null).
+     */
+    private static Map<String, Object> c2st(NnRuntime runtime, Levels t, Levels r, Levels c, Options options,
+            String sample, Table table, TwoSampleTest.Result[] latentOut, PrintStream log) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int k = 0; k < LEVELS.length; k++) {
+            if (t.level(k) == null) {
+                continue;
+            }
+            TwoSampleTest.Result a = TwoSampleTest.run(runtime, t.level(k), r.level(k), options.c2st());
+            TwoSampleTest.Result b = TwoSampleTest.run(runtime, t.level(k), c.level(k), options.c2st());
+            out.put(LEVELS[k], Json.object("raw", a.auc(), "calibrated", b.auc()));
+            table.row(sample, LEVELS[k], fmt(a.auc()), fmt(b.auc()));
+            log.println("c2st " + sample + " " + LEVELS[k] + ": raw " + fmt(a.auc()) + ", calibrated " + fmt(b.auc()));
+            if (k == 0 && latentOut != null) {
+                latentOut[0] = a;
+                latentOut[1] = b;
+            }
+        }
+        return out;
     }
 
     private static HistogramPlot marginal(String label, double[] target, double[] raw, double[] calibrated) {

@@ -169,20 +169,26 @@ public final class LatentFiles {
      *
      * @return rows calibrated
      */
-    public static long apply(TransportMap map, Path input, String dataset, List<String> conditions, Path output,
+    public static long apply(CalibrationMap map, Path input, String dataset, List<String> conditions, Path output,
             String outputName) throws IOException {
-        return apply(map, input, dataset, conditions, output, outputName, null);
+        return apply(map, input, dataset, conditions, output, outputName, null, null, null);
     }
 
     /**
-     * As {@link #apply(TransportMap, Path, String, List, Path, String)} for the input rows of {@code shard} only
-     * (null: all rows): every dataset (all must then have the rows of {@code dataset}) is cut to the shard's rows
-     * and the output records the shard ({@link Shard#metadata}) for {@code jetbridge merge}.
+     * As {@link #apply(CalibrationMap, Path, String, List, Path, String)}, and when {@code head} is given also
+     * writes {@code headNames[0]} (penultimate layer) and {@code headNames[1]} (class scores) recomputed from the
+     * calibrated rows; for the input rows of {@code shard} only (null: all rows): every dataset (all must then have
+     * the rows of {@code dataset}) is cut to the shard's rows and the output records the shard
+     * ({@link Shard#metadata}) for {@code jetbridge merge}.
      *
      * @return rows calibrated
      */
-    public static long apply(TransportMap map, Path input, String dataset, List<String> conditions, Path output,
-            String outputName, Shard shard) throws IOException {
+    public static long apply(CalibrationMap map, Path input, String dataset, List<String> conditions, Path output,
+            String outputName, LatentHead head, String[] headNames, Shard shard) throws IOException {
+        if (head != null && head.latentWidth() != map.dim()) {
+            throw new InputException(input.toString(), "the head takes latents of width " + head.latentWidth()
+                    + " but the map has width " + map.dim());
+        }
         try (Hdf5Reader r = open(input)) {
             DatasetInfo d = matrix(r, input, dataset);
             long from = shard == null ? 0 : shard.first(d.rows());
@@ -200,11 +206,14 @@ public final class LatentFiles {
                         + " but the map was fitted on width " + map.dim());
             }
             if (conditions.size() != map.conditions()) {
-                throw new InputException(input.toString(), "the map needs conditions " + map.description().conditions()
+                throw new InputException(input.toString(), "the map needs conditions " + map.conditionNames()
                         + ", got " + conditions);
             }
-            if (r.datasets().containsKey(outputName)) {
-                throw new InputException(input.toString(), "already has a dataset '" + outputName + "'");
+            List<String> created = head == null ? List.of(outputName) : List.of(outputName, headNames[0], headNames[1]);
+            for (String name : created) {
+                if (r.datasets().containsKey(name)) {
+                    throw new InputException(input.toString(), "already has a dataset '" + name + "'");
+                }
             }
             for (String c : conditions) {
                 DatasetInfo ci = r.dataset(c);
@@ -223,6 +232,14 @@ public final class LatentFiles {
                 // the calibrated dataset has as many rows as the largest table; declare it first (written in place)
                 DatasetWriter out = w.dataset(outputName, DType.FLOAT32, map.dim());
                 out.attribute("calibrated_from", dataset);
+                DatasetWriter pen = head == null ? null : w.dataset(headNames[0], DType.FLOAT32, head.penultimateWidth());
+                DatasetWriter sco = head == null ? null
+                        : w.dataset(headNames[1], DType.FLOAT32, head.classNames().size());
+                if (head != null) {
+                    pen.attribute("calibrated_from", dataset);
+                    sco.attribute("calibrated_from", dataset);
+                    sco.attribute("classes", String.join(",", head.classNames()));
+                }
                 for (DatasetInfo di : all.values()) {
                     DatasetWriter dw = w.dataset(di.name(), di.dtype(), di.rowShape());
                     for (Map.Entry<String, Object> a : r.attributes(di.name()).entrySet()) {
@@ -244,6 +261,8 @@ public final class LatentFiles {
                 float[] x = new float[BATCH * width];
                 float[] cond = c > 0 ? new float[BATCH * c] : null;
                 float[] y = new float[BATCH * width];
+                float[] p = head == null ? null : new float[BATCH * head.penultimateWidth()];
+                float[] q = head == null ? null : new float[BATCH * head.classNames().size()];
                 for (long start = from; start < to; start += BATCH) {
                     int n = (int) Math.min(BATCH, to - start);
                     readFloats(r, d, start, n, x);
@@ -262,6 +281,11 @@ public final class LatentFiles {
                     }
                     map.apply(x, cond, y, n);
                     out.append(y, 0, n);
+                    if (head != null) {
+                        head.apply(y, n, p, q);
+                        pen.append(p, 0, n);
+                        sco.append(q, 0, n);
+                    }
                 }
                 w.commit();
             }

@@ -225,7 +225,8 @@ public final class OtTrainer {
         return new AdamW(store, config.beta1(), config.beta2(), 1e-8, config.weightDecay());
     }
 
-    private static void check(Rows source, Rows sc, Rows target, Rows tc, List<String> names) {
+    /** Refuses inputs no fit can use: different widths, one-sided or mis-shaped conditions, NaN rows. */
+    static void check(Rows source, Rows sc, Rows target, Rows tc, List<String> names) {
         if (source.cols() != target.cols()) {
             throw new IllegalArgumentException("source rows have width " + source.cols() + " but target rows "
                     + target.cols());

@@ -21,7 +21,7 @@ import org.jetbridge.nn.ParameterStore;
  * (bounded memory), deterministically for a fixed thread count. Saved as a {@link ModelArchive} of kind
  * {@value #KIND}.
  */
-public final class TransportMap implements AutoCloseable {
+public final class TransportMap implements CalibrationMap {
 
     public static final String KIND = "ot-transport-map";
     /** Sub-directory of a fit's output directory holding the map. */
@@ -98,6 +98,7 @@ public final class TransportMap implements AutoCloseable {
     }
 
     /** Writes the map to {@code dir} (replaced atomically). */
+    @Override
     public void save(Path dir) throws IOException {
         Map<String, HostArray> extras = new LinkedHashMap<>();
         extras.put("latent_mean", HostArray.ofDoubles(latent.mean(), latent.dim()));
@@ -119,19 +120,34 @@ public final class TransportMap implements AutoCloseable {
         return latent;
     }
 
+    @Override
     public int dim() {
         return description.dim();
     }
 
-    /** Number of condition columns (0: unconditional). */
-    public int conditions() {
-        return description.conditions().size();
+    @Override
+    public List<String> conditionNames() {
+        return description.conditions();
+    }
+
+    @Override
+    public String dataset() {
+        return description.dataset();
+    }
+
+    @Override
+    public String summary() {
+        OtConfig c = description.config();
+        return "input-convex neural potential (width " + c.width() + ", depth " + c.depth() + "), "
+                + description.steps() + " rounds, conditions " + description.conditions()
+                + (description.diverged() ? " (training diverged; last good checkpoint)" : "");
     }
 
     /**
      * Maps {@code n} rows of {@code in} (data units, row-major [n, d]) with conditions {@code cond} ([n, c], or null
      * when unconditional) into {@code out} ([n, d]; may be {@code in}).
      */
+    @Override
     public void apply(float[] in, float[] cond, float[] out, int n) {
         int d = dim();
         int c = conditions();
@@ -161,16 +177,6 @@ public final class TransportMap implements AutoCloseable {
                 }
             }
         }
-    }
-
-    /** The mapped copy of {@code x} (conditions {@code cond} or null). */
-    public Rows apply(Rows x, Rows cond) {
-        if (x.cols() != dim()) {
-            throw new IllegalArgumentException("apply: the map takes rows of width " + dim() + ", got " + x.cols());
-        }
-        float[] out = new float[x.values().length];
-        apply(x.values(), cond == null ? null : cond.values(), out, x.rows());
-        return new Rows(out, x.rows(), x.cols());
     }
 
     @Override

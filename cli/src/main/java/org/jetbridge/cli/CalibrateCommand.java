@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jetbridge.calib.CalibrationMap;
 import org.jetbridge.calib.CalibrationReport;
+import org.jetbridge.calib.LatentHead;
+import org.jetbridge.calib.SemiDiscreteMap;
 import org.jetbridge.calib.LatentFiles;
 import org.jetbridge.calib.OtConfig;
 import org.jetbridge.calib.OtTrainer;
@@ -19,6 +22,8 @@ import org.jetbridge.io.InputException;
 import org.jetbridge.nn.NnRuntime;
 import org.jetbridge.nn.NnSettings;
 import org.jetbridge.report.Json;
+import org.jetbridge.tagger.FrozenHead;
+import org.jetbridge.tagger.TaggerModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,13 +82,25 @@ final class CalibrateCommand implements Callable<Integer> {
                 description = "Condition columns (1-d datasets, e.g. pt,eta): fits T(x | conditions).")
         List<String> conditions = new ArrayList<>();
         @Option(names = "--output", required = true, paramLabel = "DIR") Path output;
-        @Option(names = "--steps", defaultValue = "3000", description = "Rounds (default ${DEFAULT-VALUE}).") long steps;
+        @Option(names = "--method", defaultValue = "SEMI_DISCRETE",
+                description = "SEMI_DISCRETE (default: T(x) = grad of max_j(<x, y_j> - phi_j), the Brenier map onto "
+                        + "the target sample; every calibrated row is a target row) or ICNN (neural input-convex "
+                        + "potentials, Makkuva minimax).")
+        Method method;
+        @Option(names = "--steps", description = "ICNN rounds (default 3000) or semi-discrete dual-ascent steps "
+                + "(default 1500).") Long steps;
+        @Option(names = "--targets", defaultValue = "50000", description = "SEMI_DISCRETE: target rows kept as the "
+                + "map's support (default ${DEFAULT-VALUE}; applying costs ~targets x width per row).") int targets;
+        @Option(names = "--condition-weight", defaultValue = "4", description = "SEMI_DISCRETE with --condition: "
+                + "weight of the standardised condition distance in the cost (default ${DEFAULT-VALUE}).")
+        double conditionWeight;
         @Option(names = "--width", defaultValue = "128", description = "Potential width (default ${DEFAULT-VALUE}; reference 2048).")
         int width;
         @Option(names = "--depth", defaultValue = "2") int depth;
-        @Option(names = "--batch", defaultValue = "512") int batch;
-        @Option(names = "--lr", defaultValue = "5e-3", description = "Peak learning rate (default ${DEFAULT-VALUE}).")
-        double lr;
+        @Option(names = "--batch", description = "Rows per side per update (default: ICNN 512, SEMI_DISCRETE 1024).")
+        Integer batch;
+        @Option(names = "--lr", description = "Peak learning rate (default: ICNN 5e-3, SEMI_DISCRETE 1.0).")
+        Double lr;
         @Option(names = "--mode", defaultValue = "JOINT", description = "JOINT or ALTERNATING (default ${DEFAULT-VALUE}).")
         OtConfig.Mode mode;
         @Option(names = "--g-steps", defaultValue = "10") int gSteps;
@@ -101,15 +118,42 @@ final class CalibrateCommand implements Callable<Integer> {
             }
             Rows cx = LatentFiles.readConditions(source, conditions, x.rows());
             Rows cy = LatentFiles.readConditions(target, conditions, y.rows());
+            PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+            if (method == Method.SEMI_DISCRETE) {
+                SemiDiscreteMap.Settings settings;
+                try {
+                    settings = SemiDiscreteMap.Settings.defaults().withMaxTargets(targets)
+                            .withConditionWeight(conditionWeight).withSeed(seed);
+                    settings = steps == null ? settings : settings.withSteps(Math.toIntExact(steps));
+                    settings = lr == null ? settings : settings.withLearningRate(lr);
+                    settings = batch == null ? settings : settings.withBatch(batch);
+                } catch (IllegalArgumentException | ArithmeticException e) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                }
+                NnRuntime rt = engine.start();
+                SemiDiscreteMap map;
+                try {
+                    map = SemiDiscreteMap.fit(rt, x, cx, y, cy, conditions, dataset, settings, log);
+                } catch (IllegalArgumentException e) {
+                    throw new InputException(output.toString(), e.getMessage(), e);
+                }
+                try (map) {
+                    map.save(output.resolve(TransportMap.DIR));
+                    spec.commandLine().getOut().println(map.summary() + "; map in "
+                            + output.resolve(TransportMap.DIR));
+                }
+                return 0;
+            }
             OtConfig config;
             try {
-                config = OtConfig.defaults().withWidth(width).withDepth(depth).withSteps(steps).withBatch(batch)
-                        .withLearningRate(lr, lr / 100).withMode(mode, gSteps, fSteps).withSeed(seed);
+                double peak = lr == null ? 5e-3 : lr;
+                config = OtConfig.defaults().withWidth(width).withDepth(depth).withSteps(steps == null ? 3000 : steps)
+                        .withBatch(batch == null ? 512 : batch).withLearningRate(peak, peak / 100)
+                        .withMode(mode, gSteps, fSteps).withSeed(seed);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             NnRuntime rt = engine.start();
-            PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
             OtTrainer.FitOutput fit;
             try {
                 fit = new OtTrainer(rt, config).progress(log).fit(x, cx, y, cy, conditions, dataset, output);
@@ -122,6 +166,62 @@ final class CalibrateCommand implements Callable<Integer> {
             }
             return fit.result().diverged() ? Main.USER_ERROR : 0;
         }
+    }
+
+    /** Which potential the fit uses. */
+    enum Method { SEMI_DISCRETE, ICNN }
+
+    /** The tagger's frozen head as calib's {@link LatentHead} (class scores: light, c, b). */
+    static final class TaggerHead implements LatentHead, AutoCloseable {
+        private final TaggerModel model;
+        private final FrozenHead head;
+
+        TaggerHead(NnRuntime rt, Path dir) throws IOException {
+            try {
+                this.model = TaggerModel.load(rt, dir);
+            } catch (IllegalArgumentException e) {
+                throw new InputException(dir.toString(), e.getMessage(), e);
+            }
+            this.head = model.frozenHead();
+        }
+
+        @Override
+        public int latentWidth() {
+            return head.latentWidth();
+        }
+
+        @Override
+        public int penultimateWidth() {
+            return head.penultimateWidth();
+        }
+
+        @Override
+        public List<String> classNames() {
+            return List.of("light", "c", "b");
+        }
+
+        @Override
+        public void apply(float[] latents, int rows, float[] penultimate, float[] scores) {
+            head.apply(latents, rows, penultimate, scores);
+        }
+
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+
+    static TaggerHead head(NnRuntime rt, Path tagger, CalibrationMap map) throws IOException {
+        if (tagger == null) {
+            return null;
+        }
+        TaggerHead h = new TaggerHead(rt, tagger);
+        if (h.latentWidth() != map.dim()) {
+            h.close();
+            throw new InputException(tagger.toString(), "the tagger's latent has width " + h.latentWidth()
+                    + " but the map was fitted on width " + map.dim());
+        }
+        return h;
     }
 
     @Command(name = "apply", mixinStandardHelpOptions = true, sortOptions = false,
@@ -137,18 +237,21 @@ final class CalibrateCommand implements Callable<Integer> {
         String dataset;
         @Option(names = "--output-dataset", description = "Name of the new dataset (default DATASET_calibrated).")
         String outputDataset;
+        @Option(names = "--tagger", paramLabel = "DIR", description = "Tagger model directory: also writes "
+                + "penultimate_calibrated and probabilities_calibrated recomputed by its frozen head.")
+        Path tagger;
         @CommandLine.Mixin Engine engine = new Engine();
         @CommandLine.Mixin ShardOptions shardOptions = new ShardOptions();
 
         @Override
         public Integer call() throws IOException {
             NnRuntime rt = engine.start();
-            try (TransportMap map = load(rt, model)) {
-                String ds = dataset != null ? dataset : map.description().dataset();
+            try (CalibrationMap map = load(rt, model); TaggerHead head = head(rt, tagger, map)) {
+                String ds = dataset != null ? dataset : map.dataset();
                 String out = outputDataset != null ? outputDataset : ds + "_calibrated";
                 long t0 = System.nanoTime();
-                long n = LatentFiles.apply(map, input, ds, map.description().conditions(), output, out,
-                        shardOptions.shard());
+                long n = LatentFiles.apply(map, input, ds, map.conditionNames(), output, out, head,
+                        new String[] {"penultimate_calibrated", "probabilities_calibrated"}, shardOptions.shard());
                 double s = (System.nanoTime() - t0) * 1e-9;
                 spec.commandLine().getOut().println(String.format(Locale.ROOT,
                         "calibrated %d rows of '%s' into '%s' of %s in %.1f s (%.0f rows/s)", n, ds, out, output, s,
@@ -158,9 +261,9 @@ final class CalibrateCommand implements Callable<Integer> {
         }
     }
 
-    static TransportMap load(NnRuntime rt, Path model) throws IOException {
+    static CalibrationMap load(NnRuntime rt, Path model) throws IOException {
         try {
-            return TransportMap.load(rt, model);
+            return CalibrationMap.load(rt, model);
         } catch (IllegalArgumentException e) {
             throw new InputException(model.toString(), e.getMessage(), e);
         }
@@ -169,11 +272,13 @@ final class CalibrateCommand implements Callable<Integer> {
     @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Evaluate a map on held-out --source and --target files: metrics.json and index.html in "
                     + "--output.",
-                "metrics.json keys: gaussian_closure_rel_error, c2st_auc.latent.{raw,calibrated}, "
-                        + "per_flavour.<label>.c2st_auc.latent.{raw,calibrated} (with --labels), "
-                        + "latent_w1.{raw,calibrated,mean_raw,mean_calibrated}, pca_w1.{raw,calibrated}, rows. "
-                        + "Tagger-level keys (c2st_auc.penultimate/scores, score_w1) need the tagger head and are "
-                        + "not produced by this version."})
+                "metrics.json keys: gaussian_closure_rel_error (neural-engine self-check); "
+                        + "c2st_auc.{latent,penultimate,scores}.{raw,calibrated} (ROC AUC target vs raw / calibrated "
+                        + "source; penultimate and scores with --tagger); per_flavour.<flavour>.c2st_auc.<level>."
+                        + "{raw,calibrated} (with --labels; flavour light/c/b with --tagger, else the integer label); "
+                        + "score_w1.<flavour>.{raw,calibrated}.<class> (1-D W1 of each class score to the target, "
+                        + "with --tagger and --labels); latent_w1.{raw,calibrated,mean_raw,mean_calibrated}; "
+                        + "pca_w1.{raw,calibrated}; rows.{source,target}."})
     static final class Evaluate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -183,6 +288,9 @@ final class CalibrateCommand implements Callable<Integer> {
         @Option(names = "--labels", paramLabel = "NAME",
                 description = "Integer dataset with the flavour of each row, for per-flavour metrics.")
         String labels;
+        @Option(names = "--tagger", paramLabel = "DIR",
+                description = "Tagger model directory: adds penultimate-layer and class-score metrics (frozen head).")
+        Path tagger;
         @Option(names = "--no-closure", description = "Skip the 16-d Gaussian closure self-check (~15 s).")
         boolean noClosure;
         @Option(names = "--output", required = true, paramLabel = "REPORT_DIR") Path output;
@@ -191,8 +299,8 @@ final class CalibrateCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             NnRuntime rt = engine.start();
-            try (TransportMap map = load(rt, model)) {
-                String ds = map.description().dataset();
+            try (CalibrationMap map = load(rt, model); TaggerHead head = head(rt, tagger, map)) {
+                String ds = map.dataset();
                 Rows x = rows(source, ds);
                 Rows y = rows(target, ds);
                 for (Map.Entry<Path, Rows> e : Map.of(source, x, target, y).entrySet()) {
@@ -201,7 +309,7 @@ final class CalibrateCommand implements Callable<Integer> {
                                 + e.getValue().cols() + " but the map was fitted on width " + map.dim());
                     }
                 }
-                Rows cx = LatentFiles.readConditions(source, map.description().conditions(), x.rows());
+                Rows cx = LatentFiles.readConditions(source, map.conditionNames(), x.rows());
                 int[] ls = labels == null ? null : LatentFiles.readLabelsIfPresent(source, labels, x.rows());
                 int[] lt = labels == null ? null : LatentFiles.readLabelsIfPresent(target, labels, y.rows());
                 if (labels != null && (ls == null || lt == null)) {
@@ -210,7 +318,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 }
                 PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
                 Map<String, Object> metrics = CalibrationReport.write(rt, map,
-                        new CalibrationReport.Inputs(x, cx, ls, y, lt, "source " + source + ", target " + target),
+                        new CalibrationReport.Inputs(x, cx, ls, y, lt, head, "source " + source + ", target " + target),
                         new CalibrationReport.Options(!noClosure,
                                 org.jetbridge.calib.TwoSampleTest.Settings.defaults()), output, log);
                 spec.commandLine().getOut().print(Json.write(Json.object("c2st_auc", metrics.get("c2st_auc"),

@@ -53,7 +53,8 @@ class CalibrateCommandTest {
         Path tgt = write(tmp.resolve("data.h5"), 1500, 3, 0.8, false, 2);
         Path model = tmp.resolve("model");
         CliRunner.Result fit = CliRunner.run("calibrate", "fit", "--source", src.toString(), "--target",
-                tgt.toString(), "--output", model.toString(), "--steps", "60", "--width", "8", "--batch", "128");
+                tgt.toString(), "--output", model.toString(), "--method", "ICNN", "--steps", "60", "--width", "8",
+                "--batch", "128");
         assertEquals(0, fit.status(), fit.err());
         assertTrue(fit.out().contains("fitted 60 rounds"), fit.out());
         Path out = tmp.resolve("sim-cal.h5");
