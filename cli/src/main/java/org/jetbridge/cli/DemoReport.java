@@ -161,7 +161,11 @@ final class DemoReport {
         if (w1 instanceof Map<?, ?> flavours) {
             Table t = new Table("flavour", "score", "W1 raw", "W1 calibrated");
             flavours.forEach((f, scores) -> {
-                if (scores instanceof Map<?, ?> sm && sm.containsKey("raw")) {
+                if (scores instanceof Map<?, ?> sm && sm.get("raw") instanceof Map<?, ?> raw) {
+                    // calibrate evaluate's layout: flavour → {raw, calibrated} → class score → W1
+                    raw.forEach((score, v) -> t.row(f, score, Json.number(v), Json.number(get(sm.get("calibrated"),
+                            score.toString()))));
+                } else if (scores instanceof Map<?, ?> sm && sm.containsKey("raw")) {
                     t.row(f, "", Json.number(sm.get("raw")), Json.number(sm.get("calibrated")));
                 } else if (scores instanceof Map<?, ?> sm) {
                     sm.forEach((score, v) -> t.row(f, score, Json.number(get(v, "raw")),

@@ -175,6 +175,25 @@ class DemoCommandTest {
         assertEquals(List.of(), ReportChecks.externalReferences(html), "self-contained");
     }
 
+    /** The calibration section reads calibrate evaluate's own layout (score_w1 → flavour → raw/calibrated → score). */
+    @Test
+    void calibrationTablesReadTheEvaluateCommandsLayout(@TempDir Path dir) throws Exception {
+        List<DemoStages.Stage> all = tinyPlan();
+        Map<String, String> keys = DemoStages.keys(all);
+        DemoStages.Stage ce = all.stream().filter(s -> s.name().equals("calibrate-evaluate")).findFirst()
+                .orElseThrow();
+        Json.writeFile(dir.resolve("reports/calibration/metrics.json"), Json.object(
+                "c2st_auc", Json.object("latent", Json.object("raw", 0.547, "calibrated", 0.506)),
+                "score_w1", Json.object("light", Json.object("raw", Json.object("light", 0.0447, "c", 0.0411),
+                        "calibrated", Json.object("light", 0.0114, "c", 0.0105)))));
+        DemoCommand.StageRecord.finished(dir, ce, keys.get(ce.name()), 3);
+        DemoReport.write(dir, all, keys, "tiny");
+        String html = Files.readString(dir.resolve("index.html"));
+        assertTrue(html.contains("0.0447") && html.contains("0.0114") && html.contains("0.0105"),
+                "per-flavour score W1 rows, raw and calibrated");
+        assertTrue(html.contains("0.506"), "C2ST row");
+    }
+
     @Test
     void stageIdentityFollowsArgumentsAndUpstreamStages() {
         List<DemoStages.Stage> a = tinyPlan();
