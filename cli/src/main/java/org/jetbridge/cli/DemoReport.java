@@ -160,16 +160,11 @@ final class DemoReport {
         Object w1 = get(m, "score_w1");
         if (w1 instanceof Map<?, ?> flavours) {
             Table t = new Table("flavour", "score", "W1 raw", "W1 calibrated");
-            flavours.forEach((f, scores) -> {
-                if (scores instanceof Map<?, ?> sm && sm.get("raw") instanceof Map<?, ?> raw) {
-                    // calibrate evaluate's layout: flavour → {raw, calibrated} → class score → W1
-                    raw.forEach((score, v) -> t.row(f, score, Json.number(v), Json.number(get(sm.get("calibrated"),
-                            score.toString()))));
-                } else if (scores instanceof Map<?, ?> sm && sm.containsKey("raw")) {
-                    t.row(f, "", Json.number(sm.get("raw")), Json.number(sm.get("calibrated")));
-                } else if (scores instanceof Map<?, ?> sm) {
-                    sm.forEach((score, v) -> t.row(f, score, Json.number(get(v, "raw")),
-                            Json.number(get(v, "calibrated"))));
+            // calibrate evaluate's layout: flavour → {raw, calibrated} → class score → W1
+            flavours.forEach((f, w) -> {
+                if (get(w, "raw") instanceof Map<?, ?> raw) {
+                    raw.forEach((score, v) -> t.row(f, score, Json.number(v),
+                            Json.number(get(get(w, "calibrated"), score.toString()))));
                 }
             });
             r.table(t.caption("Per-flavour score closure: 1-D Wasserstein distance of class scores to the data"));
