@@ -23,6 +23,7 @@ import org.jetbridge.pileup.data.PoolFiles;
 import org.jetbridge.pileup.eval.Baselines;
 import org.jetbridge.pileup.eval.Evaluation;
 import org.jetbridge.pileup.eval.EvaluationReport;
+import org.jetbridge.pileup.eval.MethodScan;
 import org.jetbridge.pileup.eval.Metrics;
 import org.jetbridge.pileup.model.PileupModel;
 import org.jetbridge.sim.MinBiasPool;
@@ -54,7 +55,7 @@ import picocli.CommandLine.Spec;
             "",
             "Output directory: metrics.json with keys resolution -> method -> observable -> {mu: value}, bias "
                     + "(likewise), coverage68 -> observable -> {mu: value} (first posterior method), "
-                    + "sampling_jets_per_s -> {cached, uncached}, plus wasserstein, coverage68_by_method, "
+                    + "sampling_jets_per_s -> {cached, uncached}, scans -> sampler_steps (with --steps-scan), plus wasserstein, coverage68_by_method, "
                     + "estimate_jets_per_s, samples, jets, undefined_relative_errors, envelopes, observables; "
                     + "resolution_*.svg, bias_*.svg, marginal_*.svg, coverage_*.svg, truth_quantile_*.svg; "
                     + "index.html. Files are written only when the whole run succeeds.",
@@ -79,6 +80,11 @@ final class PileupEvaluateCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N",
             description = "Sampler steps of the generative model (with --model; default 0: the model's own).")
     int steps;
+
+    @Option(names = "--steps-scan", split = ",", paramLabel = "N",
+            description = "With --model: also evaluate the posterior at these sampler step counts (comma-separated, "
+                    + "each >= 1) and report quality vs steps (metrics key scans.sampler_steps, scan_* plots).")
+    List<Integer> stepsScan = new ArrayList<>();
 
     @Option(names = "--threshold", paramLabel = "P",
             description = "P(hard scatter) above which the learned classifier keeps a particle (with --model; "
@@ -130,7 +136,7 @@ final class PileupEvaluateCommand implements Callable<Integer> {
 
     /** The posterior sampler with and without context caching, timed for sampling_jets_per_s (null: none). */
     record LearnedMethods(List<PileupRemover> methods, PileupRemover cachedSampler, PileupRemover uncachedSampler,
-                          PileupModel model) {
+                          PileupModel model, List<MethodScan> scans) {
     }
 
     /**
@@ -143,7 +149,28 @@ final class PileupEvaluateCommand implements Callable<Integer> {
         PileupModel m = PileupSampleCommand.load(NnRuntime.start(NnSettings.defaults().withThreads(threads)), dir);
         int n = steps > 0 ? steps : m.config().samplerSteps();
         PileupRemover cached = m.posterior(samples, n, true);
-        return new LearnedMethods(List.of(m.classifier(threshold), cached), cached, m.posterior(samples, n, false), m);
+        List<PileupRemover> methods = new ArrayList<>(List.of(m.classifier(threshold), cached));
+        List<MethodScan> scans = new ArrayList<>();
+        if (!stepsScan.isEmpty()) {
+            // the scan's step counts plus the main posterior's, ascending; the main one is not evaluated twice
+            java.util.TreeMap<Integer, PileupRemover> byStep = new java.util.TreeMap<>();
+            byStep.put(n, cached);
+            for (int st : stepsScan) {
+                byStep.computeIfAbsent(st, k -> m.posterior(samples, k, true));
+            }
+            double[] values = new double[byStep.size()];
+            List<String> names = new ArrayList<>();
+            int i = 0;
+            for (Map.Entry<Integer, PileupRemover> e : byStep.entrySet()) {
+                values[i++] = e.getKey();
+                names.add(e.getValue().name());
+                if (e.getValue() != cached) {
+                    methods.add(e.getValue());
+                }
+            }
+            scans.add(new MethodScan("sampler_steps", "sampler steps", values, names, List.of(cached.name())));
+        }
+        return new LearnedMethods(methods, cached, m.posterior(samples, n, false), m, scans);
     }
 
     @Override
@@ -175,6 +202,15 @@ final class PileupEvaluateCommand implements Callable<Integer> {
         Usage.atLeast(spec, "--jets", jets, 1);
         Usage.atLeast(spec, "--samples", samples, 1);
         Usage.atLeast(spec, "--steps", steps, 0);
+        for (Integer st : stepsScan) {
+            if (st == null || st < 1) {
+                throw new ParameterException(spec.commandLine(), "--steps-scan: every step count must be >= 1, got "
+                        + st);
+            }
+        }
+        if (!stepsScan.isEmpty() && model == null) {
+            throw new ParameterException(spec.commandLine(), "--steps-scan needs --model (it scans the posterior)");
+        }
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new ParameterException(spec.commandLine(), "--threshold must be in [0, 1], got " + threshold);
         }
@@ -239,7 +275,9 @@ final class PileupEvaluateCommand implements Callable<Integer> {
                 learned.model().close();
             }
         }
-        Map<String, Object> metrics = Metrics.of(points, List.of(Baselines.softDropEnvelope()), cached, uncached);
+        List<MethodScan> scans = learned == null ? List.of() : learned.scans();
+        Map<String, Object> metrics = Metrics.of(points, List.of(Baselines.softDropEnvelope()), scans, cached,
+                uncached);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("hs", String.valueOf(hs));
         settings.put("pool", String.valueOf(pool));
@@ -248,6 +286,7 @@ final class PileupEvaluateCommand implements Callable<Integer> {
             settings.put("samples", samples);
             settings.put("steps", steps);
             settings.put("threshold", threshold);
+            settings.put("steps_scan", stepsScan);
         }
         settings.put("mu", grid);
         settings.put("pileup_mode", m.name());
@@ -259,7 +298,7 @@ final class PileupEvaluateCommand implements Callable<Integer> {
         settings.put("jetbridge_version", VersionProvider.version());
         metrics.put("settings", settings);
         try {
-            EvaluationReport.write(output, points, List.of(Baselines.softDropEnvelope()), metrics,
+            EvaluationReport.write(output, points, List.of(Baselines.softDropEnvelope()), scans, metrics,
                     "jetbridge pileup evaluate " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
                     settings);
         } catch (IOException e) {

@@ -88,6 +88,14 @@ final class PileupTrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED", description = "Seed of weights, overlays and noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--noise-draws", defaultValue = "1", paramLabel = "K", description = "Noise levels drawn per jet "
+            + "in each step's denoising loss, on one encoding of its observed cloud (default: ${DEFAULT-VALUE}).")
+    int noiseDraws;
+
+    @Option(names = "--no-classifier-feature", description = "Do not give the denoiser the per-particle "
+            + "classifier's P(hard scatter) of each observed constituent (the plain conditioning of the reference).")
+    boolean noClassifierFeature;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
     boolean quiet;
 
@@ -115,8 +123,11 @@ final class PileupTrainCommand implements Callable<Integer> {
             if (samplerSteps != null) {
                 c = c.withSamplerSteps(samplerSteps);
             }
+            if (noClassifierFeature) {
+                c = c.withClassifierFeature(false);
+            }
             o = TrainOptions.defaults(steps).withBatchSize(batchSize).withLearningRate(learningRate).withSeed(seed)
-                    .withValidation(8, validations).withEmaDecay(ema);
+                    .withValidation(8, validations).withEmaDecay(ema).withNoiseDraws(noiseDraws);
             if (maxMinutes != null && !(maxMinutes > 0)) {
                 throw new IllegalArgumentException("--max-minutes: expected > 0, got " + maxMinutes);
             }

@@ -2,6 +2,7 @@ package org.jetbridge.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jhdf.HdfFile;
@@ -125,7 +126,40 @@ class PileupCommandTest {
     }
 
     @Test
+    void stepsScanReportsQualityPerStepCountAndReusesTheMainPosterior() throws Exception {
+        Path report = dir.resolve("report-scan");
+        Result r = CliRunner.run("pileup", "evaluate", "--model", out.toString(), "--hs", tops.toString(), "--pool",
+                pool.toString(), "--mu", "10", "--jets", "6", "--samples", "4", "--steps", "2", "--steps-scan",
+                "3,1,2", "--threads", "2", "-o", report.toString(), "-q");
+        assertEquals(0, r.status(), r.err());
+        Object m = Json.read(report.resolve("metrics.json"));
+        List<?> values = (List<?>) Json.at(m, "scans", "sampler_steps", "values");
+        assertEquals(List.of(1.0, 2.0, 3.0), values.stream().map(v -> Json.number(v)).toList(), "ascending, no duplicate");
+        List<?> members = (List<?>) Json.at(m, "scans", "sampler_steps", "members");
+        String main = String.valueOf(members.get(1));
+        assertTrue(main.contains("2 steps"), main);
+        // the member at the main step count is the main posterior itself: same numbers, evaluated once
+        List<?> res = (List<?>) Json.at(m, "scans", "sampler_steps", "resolution", "mass", "10");
+        assertEquals(Json.number(Json.at(m, "resolution", main, "mass", "10")), Json.number(res.get(1)), 0);
+        assertEquals(Json.number(Json.at(m, "resolution", String.valueOf(members.get(0)), "mass", "10")),
+                Json.number(res.get(0)), 0);
+        assertEquals(3, ((List<?>) Json.at(m, "scans", "sampler_steps", "coverage68", "tau32_kt", "10")).size());
+        // one step and three steps are different samplers: their posteriors differ
+        assertTrue(Json.number(res.get(0)) != Json.number(res.get(2)) || Json.number(((List<?>) Json.at(m, "scans",
+                "sampler_steps", "resolution", "tau32_kt", "10")).get(0)) != Json.number(((List<?>) Json.at(m,
+                "scans", "sampler_steps", "resolution", "tau32_kt", "10")).get(2)), "scan members should differ");
+        assertTrue(Files.isRegularFile(report.resolve("scan_sampler_steps_mass.svg")));
+        assertTrue(Files.isRegularFile(report.resolve("scan_sampler_steps_coverage_tau32_kt.svg")));
+        assertTrue(Files.readString(report.resolve("index.html")).contains("Quality vs sampler steps"));
+    }
+
+    @Test
     void badInputsAreUserErrors() {
+        userError("--steps-scan", "pileup", "evaluate", "--model", out.toString(), "--hs", tops.toString(), "--pool",
+                pool.toString(), "--mu", "10", "--steps-scan", "2,0", "-o", dir.resolve("never").toString());
+        userError("--steps-scan needs --model", "pileup", "evaluate", "--hs", tops.toString(), "--pool",
+                pool.toString(), "--mu", "10", "--steps-scan", "2", "-o", dir.resolve("never").toString());
+        assertFalse(Files.exists(dir.resolve("never")));
         Path post = dir.resolve("never.h5");
         userError("--samples", "pileup", "sample", "--model", out.toString(), "--input", overlaid.toString(),
                 "--samples", "0", "-o", post.toString());

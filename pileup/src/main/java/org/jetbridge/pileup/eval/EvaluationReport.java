@@ -47,6 +47,18 @@ public final class EvaluationReport {
      */
     public static void write(Path dir, List<PointResult> points, List<Envelope> envelopes, Map<String, Object> metrics,
                              String commandLine, Map<String, Object> settings) throws IOException {
+        write(dir, points, envelopes, List.of(), metrics, commandLine, settings);
+    }
+
+    /**
+     * As above, with a section per {@link MethodScan}: resolution (and, for posteriors, 68 % coverage) of every
+     * observable against the scanned parameter, one curve per μ ({@code scan_<key>_<observable>.svg},
+     * {@code scan_<key>_coverage_<observable>.svg}); scan members other than its shown ones stay out of the per-μ
+     * plots and tables.
+     */
+    public static void write(Path dir, List<PointResult> points, List<Envelope> envelopes, List<MethodScan> scans,
+                             Map<String, Object> metrics, String commandLine, Map<String, Object> settings)
+            throws IOException {
         Map<String, String> svgs = new LinkedHashMap<>();
         HtmlReport html = new HtmlReport("Pile-up removal: evaluation across μ")
                 .subtitle(String.format(Locale.ROOT, "%d μ points, %d jets each, %d methods", points.size(),
@@ -61,6 +73,13 @@ public final class EvaluationReport {
                 + "measure the pile-up of the jet's event completed outside the R = 1 cone by an independent "
                 + "crossing with the same number of interactions from the pool.");
         List<String> shown = shownMethods(points.get(0), envelopes);
+        for (MethodScan scan : scans) {
+            for (String m : scan.members()) {
+                if (!scan.shown().contains(m)) {
+                    shown.remove(m);
+                }
+            }
+        }
         List<PointResult> marginalPoints = marginalPoints(points);
         html.section("Resolution tables");
         for (PointResult p : marginalPoints) {
@@ -103,6 +122,21 @@ public final class EvaluationReport {
                 add(svgs, html, "truth_quantile_" + name + "_mu" + Metrics.muKey(p.mu()) + ".svg",
                         quantiles(p, posteriors, o), "Quantile of the truth " + name + " in the posterior at μ = "
                                 + Metrics.muKey(p.mu()) + " (calibrated: flat)");
+            }
+        }
+        for (MethodScan scan : scans) {
+            html.section("Quality vs " + scan.axis());
+            html.paragraph("Members: " + String.join(", ", scan.members()) + ".");
+            boolean posterior = points.get(0).method(scan.members().get(0)).isPosterior();
+            for (int o = 0; o < JetObservables.COUNT; o++) {
+                String name = JetObservables.NAMES.get(o);
+                add(svgs, html, "scan_" + scan.key() + "_" + name + ".svg", scanCurves(points, scan, o, false),
+                        "Resolution of " + name + " vs " + scan.axis() + ", one curve per μ");
+                if (posterior) {
+                    add(svgs, html, "scan_" + scan.key() + "_coverage_" + name + ".svg",
+                            scanCurves(points, scan, o, true), "Coverage of the central 68 % interval of " + name
+                                    + " vs " + scan.axis() + " (calibrated: 0.68)");
+                }
             }
         }
         String page = html.render();
@@ -266,6 +300,26 @@ public final class EvaluationReport {
             plot.add(Histogram.uniform(40, lo, hi).fillAll(p.method(m).values()[o]), m, HistogramPlot.Style.STEP);
         }
         return plot.ratioTo(0, "ratio to truth");
+    }
+
+    private static CurvePlot scanCurves(List<PointResult> points, MethodScan scan, int o, boolean coverage) {
+        String name = JetObservables.NAMES.get(o);
+        CurvePlot plot = new CurvePlot().title((coverage ? "68 % coverage, " : "") + LABELS.get(name))
+                .labels(scan.axis(), coverage ? "coverage of the central 68 % interval" : "resolution IQR(RE)/1.349")
+                .legend(LegendPosition.TOP_RIGHT);
+        double[] x = scan.values();
+        for (PointResult p : points) {
+            double[] y = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                String m = scan.members().get(i);
+                y[i] = coverage ? p.method(m).coverage68()[o] : p.resolution(m, o);
+            }
+            plot.add("μ = " + Metrics.muKey(p.mu()), x, y);
+        }
+        if (coverage) {
+            plot.yRange(0, 1).horizontalGuide(Calibration.CENTRAL_68, "nominal 0.68");
+        }
+        return plot;
     }
 
     private static CurvePlot coverage(List<PointResult> points, List<String> posteriors, int o) {

@@ -25,7 +25,10 @@ import org.jetbridge.report.SampleDistance;
  * <li>{@code wasserstein} → method → observable → {μ: 1-D W1 between the method's and the truth's distribution};</li>
  * <li>{@code estimate_jets_per_s} → method → {μ}; {@code samples} → method → K; {@code jets} → {μ: jets};
  *     {@code undefined_relative_errors} → observable → {μ: jets with truth 0, left out of bias and resolution};
- *     {@code envelopes} → name → members; {@code observables}: the names in order.</li>
+ *     {@code envelopes} → name → members; {@code observables}: the names in order;</li>
+ * <li>{@code scans} → scan key (e.g. {@code sampler_steps}) → {{@code axis}, {@code values}, {@code members},
+ *     {@code resolution} → observable → {μ: [one value per member]}, {@code coverage68} likewise (posterior
+ *     scans only), {@code jets_per_s} → {μ: [per member]}} ({@link MethodScan}).</li>
  * </ul>
  */
 public final class Metrics {
@@ -70,6 +73,12 @@ public final class Metrics {
     /** The metrics of a run; {@code sampling} holds {@code cached}/{@code uncached} jets per second (null: not measured). */
     public static Map<String, Object> of(List<PointResult> points, List<Envelope> envelopes, Double samplingCached,
                                          Double samplingUncached) {
+        return of(points, envelopes, List.of(), samplingCached, samplingUncached);
+    }
+
+    /** As above, with the {@code scans} key for each {@link MethodScan}. */
+    public static Map<String, Object> of(List<PointResult> points, List<Envelope> envelopes, List<MethodScan> scans,
+                                         Double samplingCached, Double samplingUncached) {
         if (points.isEmpty()) {
             throw new IllegalArgumentException("no mu points to summarise");
         }
@@ -124,7 +133,48 @@ public final class Metrics {
                 (p, o) -> p.truth()[o].length - Stats.relativeErrors(p.truth()[o], p.truth()[o]).values().length));
         out.put("envelopes", env);
         out.put("observables", JetObservables.NAMES);
+        Map<String, Object> scanned = new LinkedHashMap<>();
+        for (MethodScan scan : scans) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("axis", scan.axis());
+            one.put("values", scan.values());
+            one.put("members", scan.members());
+            one.put("resolution", perObservableScan(points, scan, (p, m, o) -> p.resolution(m, o)));
+            if (points.get(0).method(scan.members().get(0)).isPosterior()) {
+                one.put("coverage68", perObservableScan(points, scan, (p, m, o) -> p.method(m).coverage68()[o]));
+            }
+            Map<String, Object> speeds = new LinkedHashMap<>();
+            for (PointResult p : points) {
+                double[] v = new double[scan.members().size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = p.method(scan.members().get(i)).jetsPerSecond();
+                }
+                speeds.put(muKey(p.mu()), v);
+            }
+            one.put("jets_per_s", speeds);
+            scanned.put(scan.key(), one);
+        }
+        if (!scans.isEmpty()) {
+            out.put("scans", scanned);
+        }
         return out;
+    }
+
+    /** A per-member value of a scan at one μ and observable. */
+    private interface ScanValue {
+        double at(PointResult p, String member, int observable);
+    }
+
+    /** observable → {μ: one value per scan member}. */
+    private static Map<String, Object> perObservableScan(List<PointResult> points, MethodScan scan, ScanValue f) {
+        List<String> members = scan.members();
+        return perObservableOf(points, (p, o) -> {
+            double[] v = new double[members.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = f.at(p, members.get(i), o);
+            }
+            return v;
+        });
     }
 
     interface PointValue {
@@ -132,11 +182,17 @@ public final class Metrics {
     }
 
     private static Map<String, Object> perObservable(List<PointResult> points, PointValue f) {
+        return perObservableOf(points, f::at);
+    }
+
+    /** observable → {μ: f(point, observable)} in the order of {@link JetObservables#NAMES} and of the points. */
+    private static Map<String, Object> perObservableOf(List<PointResult> points,
+                                                       java.util.function.BiFunction<PointResult, Integer, Object> f) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (int o = 0; o < JetObservables.COUNT; o++) {
             Map<String, Object> byMu = new LinkedHashMap<>();
             for (PointResult p : points) {
-                byMu.put(muKey(p.mu()), f.at(p, o));
+                byMu.put(muKey(p.mu()), f.apply(p, o));
             }
             out.put(JetObservables.NAMES.get(o), byMu);
         }

@@ -8,6 +8,7 @@ import org.jetbridge.nn.LayerNorm;
 import org.jetbridge.nn.Linear;
 import org.jetbridge.nn.MultiHeadAttention;
 import org.jetbridge.nn.ParameterStore;
+import org.jetbridge.nn.Scalars;
 
 /**
  * The conditional denoiser and the multiplicity head on its observed-cloud encoder. Block l: the observed stream
@@ -16,7 +17,9 @@ import org.jetbridge.nn.ParameterStore;
  * concatenated); then a final HS self-attention and a zero-initialised output layer. Padding masks on every key
  * set, no positional encoding: equivariant over HS slots, invariant over the order of the observed cloud. The
  * observed stream never sees the noise level, so {@link #encode} runs once per jet and its {@link Encoding} serves
- * every sampler step and every posterior sample.
+ * every sampler step and every posterior sample. With {@link PileupConfig#classifierFeature} each observed token also
+ * gets an embedding of the per-particle classifier's 2·P(hard scatter) − 1 (gradient stopped, so the classifier
+ * learns from its own loss only); the classifier is equivariant over the observed cloud, so the invariance holds.
  */
 final class Denoiser {
 
@@ -30,6 +33,8 @@ final class Denoiser {
 
     private final PileupConfig config;
     private final Linear embedObserved;
+    private final ParticleClassifier classifier;
+    private final Linear embedProbability;
     private final Linear embedHardScatter;
     private final Linear contextIn;
     private final Linear contextOut;
@@ -75,11 +80,15 @@ final class Denoiser {
         }
     }
 
-    Denoiser(ParameterStore s, PileupConfig config) {
+    /** {@code classifier} is read (never trained through) when the configuration has the classifier feature. */
+    Denoiser(ParameterStore s, PileupConfig config, ParticleClassifier classifier) {
         this.config = config;
         int d = config.width();
         int c = config.condWidth();
         embedObserved = new Linear(s, "denoiser.embed_observed", JetFeatures.PARTICLE, d);
+        this.classifier = config.classifierFeature() ? classifier : null;
+        embedProbability = config.classifierFeature() ? new Linear(s, "denoiser.embed_probability", 1, d, false)
+                : null;
         embedHardScatter = new Linear(s, "denoiser.embed_hs", JetFeatures.PARTICLE, d);
         contextIn = new Linear(s, "denoiser.context.0", JetFeatures.CONTEXT, c);
         contextOut = new Linear(s, "denoiser.context.1", c, c);
@@ -98,9 +107,22 @@ final class Denoiser {
 
     /** Observed features [B, No, 3], mask [B, No], context [B, 6] (all normalised) → the reusable encoding. */
     Encoding encode(NDArray observed, NDArray mask, NDArray context) {
+        return encode(observed, mask, context, classifier == null ? null : classifier.logits(observed, mask, context));
+    }
+
+    /**
+     * As {@link #encode(NDArray, NDArray, NDArray)} with the classifier's logits [B, No] of these jets already
+     * computed (training computes them once for its loss and for this); ignored without the classifier feature.
+     */
+    Encoding encode(NDArray observed, NDArray mask, NDArray context, NDArray classifierLogits) {
         NDArray bias = MultiHeadAttention.keyBias(mask);
         NDArray ctx = contextOut.forward(Activations.gelu(contextIn.forward(context)));
         NDArray x = embedObserved.forward(observed);
+        if (embedProbability != null) {
+            // tanh(l/2) = 2σ(l) − 1 in (−1, 1)
+            NDArray p = Scalars.times(classifierLogits.stopGradient(), 0.5f).tanh().expandDims(2);
+            x = x.add(embedProbability.forward(p));
+        }
         List<NDArray> sources = new ArrayList<>();
         for (Block b : blocks) {
             x = x.add(b.obsAttention.forward(b.obsNorm1.forward(x), bias));

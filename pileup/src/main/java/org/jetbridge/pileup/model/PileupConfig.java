@@ -24,11 +24,14 @@ import java.util.Locale;
  * @param pileupLevel what the model is told about the pile-up level: "true" (N_PU) or "vertices" (the proxy
  *     N_vtx ~ Binomial(N_PU, vertexEfficiency), see {@link PileupLevel})
  * @param vertexEfficiency per-interaction vertex reconstruction efficiency of the proxy
+ * @param classifierFeature whether the denoiser's observed cloud carries the per-particle classifier's
+ *     P(hard scatter) (gradient stopped) as an extra input: the posterior then conditions on what the dense
+ *     per-particle supervision learns fast instead of rediscovering it from the denoising loss alone
  */
 public record PileupConfig(int width, int heads, int blocks, int mlpFactor, int condWidth, int fourier,
         int maxHardScatter, int maxObserved, String scheme, int samplerSteps, int classifierWidth,
         int classifierBlocks, double muMean, double muSigma, double inefficiency, String pileupLevel,
-        double vertexEfficiency) {
+        double vertexEfficiency, boolean classifierFeature) {
 
     public PileupConfig {
         if (width < 1 || heads < 1 || width % heads != 0 || blocks < 1 || mlpFactor < 1 || condWidth < 1
@@ -57,17 +60,17 @@ public record PileupConfig(int width, int heads, int blocks, int mlpFactor, int 
      * within about two standard deviations.
      */
     public static PileupConfig cpu() {
-        return new PileupConfig(64, 4, 2, 2, 32, 8, 96, 192, "edm", 24, 64, 1, 175, 75, 0, "true", 0.7);
+        return new PileupConfig(64, 4, 2, 2, 32, 8, 96, 192, "edm", 24, 64, 1, 175, 75, 0, "true", 0.7, true);
     }
 
     /** The reference sizes (arXiv:2410.22074): width 128, 8 heads, 4 blocks, 175 / 400 slots, 100 Heun steps, μ ~ |N(200, 50)|. */
     public static PileupConfig paper() {
-        return new PileupConfig(128, 8, 4, 2, 64, 16, 175, 400, "edm", 100, 128, 4, 200, 50, 0, "true", 0.7);
+        return new PileupConfig(128, 8, 4, 2, 64, 16, 175, 400, "edm", 100, 128, 4, 200, 50, 0, "true", 0.7, true);
     }
 
     /** A very small model for tests and smoke runs. */
     public static PileupConfig tiny() {
-        return new PileupConfig(16, 2, 1, 2, 8, 4, 48, 96, "edm", 4, 16, 1, 40, 10, 0, "true", 0.7);
+        return new PileupConfig(16, 2, 1, 2, 8, 4, 48, 96, "edm", 4, 16, 1, 40, 10, 0, "true", 0.7, true);
     }
 
     /** Preset by name: cpu (default), paper or tiny. */
@@ -83,37 +86,43 @@ public record PileupConfig(int width, int heads, int blocks, int mlpFactor, int 
     public PileupConfig withScheme(String s) {
         return new PileupConfig(width, heads, blocks, mlpFactor, condWidth, fourier, maxHardScatter, maxObserved, s,
                 samplerSteps, classifierWidth, classifierBlocks, muMean, muSigma, inefficiency, pileupLevel,
-                vertexEfficiency);
+                vertexEfficiency, classifierFeature);
     }
 
     public PileupConfig withMu(double mean, double sigma) {
         return new PileupConfig(width, heads, blocks, mlpFactor, condWidth, fourier, maxHardScatter, maxObserved,
                 scheme, samplerSteps, classifierWidth, classifierBlocks, mean, sigma, inefficiency, pileupLevel,
-                vertexEfficiency);
+                vertexEfficiency, classifierFeature);
     }
 
     public PileupConfig withInefficiency(double p) {
         return new PileupConfig(width, heads, blocks, mlpFactor, condWidth, fourier, maxHardScatter, maxObserved,
                 scheme, samplerSteps, classifierWidth, classifierBlocks, muMean, muSigma, p, pileupLevel,
-                vertexEfficiency);
+                vertexEfficiency, classifierFeature);
     }
 
     public PileupConfig withPileupLevel(String level) {
         return new PileupConfig(width, heads, blocks, mlpFactor, condWidth, fourier, maxHardScatter, maxObserved,
                 scheme, samplerSteps, classifierWidth, classifierBlocks, muMean, muSigma, inefficiency, level,
-                vertexEfficiency);
+                vertexEfficiency, classifierFeature);
     }
 
     public PileupConfig withSamplerSteps(int steps) {
         return new PileupConfig(width, heads, blocks, mlpFactor, condWidth, fourier, maxHardScatter, maxObserved,
                 scheme, steps, classifierWidth, classifierBlocks, muMean, muSigma, inefficiency, pileupLevel,
-                vertexEfficiency);
+                vertexEfficiency, classifierFeature);
     }
 
     public PileupConfig withSlots(int hardScatter, int observed) {
         return new PileupConfig(width, heads, blocks, mlpFactor, condWidth, fourier, hardScatter, observed,
                 scheme, samplerSteps, classifierWidth, classifierBlocks, muMean, muSigma, inefficiency, pileupLevel,
-                vertexEfficiency);
+                vertexEfficiency, classifierFeature);
+    }
+
+    public PileupConfig withClassifierFeature(boolean on) {
+        return new PileupConfig(width, heads, blocks, mlpFactor, condWidth, fourier, maxHardScatter, maxObserved,
+                scheme, samplerSteps, classifierWidth, classifierBlocks, muMean, muSigma, inefficiency, pileupLevel,
+                vertexEfficiency, on);
     }
 
     /** The scheme object named by {@link #scheme}. */

@@ -14,7 +14,8 @@ import org.jetbridge.nn.train.TrainableModel;
  * The three trained networks in one parameter store, trained together on one batch stream: the denoiser (loss of
  * the configured {@link Scheme} on the real HS slots), the multiplicity head (cross-entropy of N − 1 over
  * 0 … N_max − 1), and the per-particle classifier (binary cross-entropy on the real observed slots). The losses
- * touch disjoint parameters except denoiser/multiplicity, which share the observed-cloud encoder.
+ * touch disjoint parameters except denoiser/multiplicity, which share the observed-cloud encoder; with the
+ * classifier feature the denoiser reads the classifier's output without passing gradients back into it.
  */
 public final class PileupNetworks implements TrainableModel, AutoCloseable {
     private final PileupConfig config;
@@ -23,12 +24,27 @@ public final class PileupNetworks implements TrainableModel, AutoCloseable {
     private final ParticleClassifier classifier;
     private final Scheme scheme;
     private final float[] lastParts = new float[3];
+    private final int noiseDraws;
 
     public PileupNetworks(NnRuntime rt, PileupConfig config, long seed) {
+        this(rt, config, seed, 1);
+    }
+
+    /**
+     * Networks whose denoising loss draws {@code noiseDraws} independent (σ, noise) pairs per jet on one encoding of
+     * its observed cloud: the encoder, multiplicity head and classifier run once per jet, only the hard-scatter
+     * stream runs k times (the same grouping the sampler uses), so each step sees k noise levels per jet for a
+     * fraction of k times the cost.
+     */
+    public PileupNetworks(NnRuntime rt, PileupConfig config, long seed, int noiseDraws) {
+        if (noiseDraws < 1) {
+            throw new IllegalArgumentException("noise draws per jet must be >= 1, got " + noiseDraws);
+        }
+        this.noiseDraws = noiseDraws;
         this.config = config;
         this.store = new ParameterStore(rt, seed);
-        this.denoiser = new Denoiser(store, config);
         this.classifier = new ParticleClassifier(store, config);
+        this.denoiser = new Denoiser(store, config, classifier);
         this.scheme = config.schemeImpl();
     }
 
@@ -66,21 +82,25 @@ public final class PileupNetworks implements TrainableModel, AutoCloseable {
         NDArray hs = batch.get(Batch.HARD_SCATTER);
         NDArray hsMask = batch.get(Batch.HARD_SCATTER_MASK);
         NDManager m = obs.getManager();
-        Denoiser.Encoding e = denoiser.encode(obs, obsMask, ctx);
+        NDArray logits = classifier.logits(obs, obsMask, ctx);
+        Denoiser.Encoding e = denoiser.encode(obs, obsMask, ctx, logits);
+        int k = noiseDraws;
+        // rows j·k … j·k + k − 1 are the k draws of jet j, the grouping Denoiser.denoise(…, k) expects
+        NDArray hsK = k == 1 ? hs : hs.repeat(0, k);
+        NDArray maskK = k == 1 ? hsMask : hsMask.repeat(0, k);
         // noise and levels from the trainer's per-step seed
-        NDArray eps = m.randomNormal(hs.getShape()).mul(hsMask.expandDims(2));
-        NDArray z = m.randomNormal(new Shape(hs.getShape().get(0)));
-        Scheme.Corrupted c = scheme.corrupt(hs, eps, z);
-        NDArray raw = denoiser.denoise(e, c.input(), hsMask, c.cNoise());
-        NDArray m3 = hsMask.expandDims(2);
+        NDArray eps = m.randomNormal(hsK.getShape()).mul(maskK.expandDims(2));
+        NDArray z = m.randomNormal(new Shape(hsK.getShape().get(0)));
+        Scheme.Corrupted c = scheme.corrupt(hsK, eps, z);
+        NDArray raw = denoiser.denoise(e, c.input(), maskK, c.cNoise(), k);
+        NDArray m3 = maskK.expandDims(2);
         NDArray sq = raw.sub(c.target().mul(m3)).mul(m3).square().sum();
-        NDArray lossDenoise = Scalars.times(sq, 1f / (JetFeatures.PARTICLE * hsMask.sum().getFloat()));
+        NDArray lossDenoise = Scalars.times(sq, 1f / (JetFeatures.PARTICLE * maskK.sum().getFloat()));
 
         NDArray logp = e.multiplicityLogits().logSoftmax(1);
         NDArray onehot = batch.get(Batch.MULTIPLICITY).oneHot(config.maxHardScatter()).toType(DataType.FLOAT32, false);
         NDArray lossMult = Scalars.times(logp.mul(onehot).sum(), -1f / hs.getShape().get(0));
 
-        NDArray logits = classifier.logits(obs, obsMask, ctx);
         NDArray y = batch.get(Batch.LABELS);
         NDArray bce = softPlus(logits).sub(logits.mul(y)).mul(obsMask).sum();
         NDArray lossCls = Scalars.times(bce, 1f / obsMask.sum().getFloat());

@@ -99,7 +99,7 @@ public final class PileupTraining {
         OverlayBatchSource source = new OverlayBatchSource(in.train(), in.pool(), c, norm, o.batchSize(), o.seed());
         List<List<EncodedJet>> validation = validationBatches(in, c, o);
         TrainerConfig tc = trainerConfig(o);
-        try (PileupNetworks nets = new PileupNetworks(rt, c, o.seed())) {
+        try (PileupNetworks nets = new PileupNetworks(rt, c, o.seed(), o.noiseDraws())) {
             log.printf(Locale.ROOT, "training pile-up model %s (%d parameters) on %d hard-scatter jets, pool of %d "
                     + "interactions: %d steps of %d jets (%.2f epochs)%n", c, nets.parameters().count(),
                     in.train().size(), in.pool().interactions(), o.steps(), o.batchSize(),
