@@ -71,14 +71,23 @@ public final class CalibBenchmark {
         int rows = (int) Math.max(20_000, Math.round(100_000 * o.scale()));
         double[] r = measure(o.threads(), rounds, 128, rows);
         String t = ", " + o.threads() + " thread" + (o.threads() > 1 ? "s" : "");
+        int semiSteps = (int) Math.max(20, Math.round(60 * o.scale()));
+        int semiRows = (int) Math.max(50_000, Math.round(100_000 * o.scale()));
+        double[] sd = semiDiscrete(NnRuntime.start(NnSettings.defaults().withThreads(o.threads())), o.threads(),
+                semiSteps, semiRows);
         return List.of(
                 Suite.Row.rate("calibration", "OT fit (ICNN width 128, depth 2, batch 512, 128-d)" + t, r[0], null,
                         null, "rounds/s", rounds + " rounds incl. checkpoints"),
                 Suite.Row.rate("calibration", "OT apply, in memory (128-d)" + t, r[1], null, null, "rows/s",
-                        rows + " rows"));
+                        rows + " rows"),
+                Suite.Row.rate("calibration", "semi-discrete fit (default, 128-d, support " + (long) sd[2] + ")" + t,
+                        sd[0], null, null, "steps/s", semiSteps + " dual-ascent steps incl. the final mass check"),
+                Suite.Row.rate("calibration", "semi-discrete apply, in memory (128-d)" + t, sd[1], null, null,
+                        "rows/s", "20000 rows"));
     }
 
-    private static void semiDiscrete(NnRuntime rt, int threads, int steps, int rows) {
+    /** {fit steps/s, apply rows/s, support size} of the default semi-discrete map on the synthetic pair. */
+    private static double[] semiDiscrete(NnRuntime rt, int threads, int steps, int rows) {
         SyntheticLatents.MixturePair p = SyntheticLatents.mixturePair(128, 3, rows, 1.0, 0.2, 0.5, 7);
         SemiDiscreteMap.Settings s = SemiDiscreteMap.Settings.defaults().withSteps(steps);
         try (SemiDiscreteMap map = SemiDiscreteMap.fit(rt, p.source(), null, p.target(), null, List.of(), "latent", s,
@@ -93,6 +102,7 @@ public final class CalibBenchmark {
                     + "(batch %d, %d steps, %.1f s incl. the final mass check over min(%d, 4 x support) rows), apply %.0f rows/s",
                     threads, map.description().targets(), steps / fit, s.batch(), steps, fit, rows,
                     probe.rows() / a));
+            return new double[] {steps / fit, probe.rows() / a, map.description().targets()};
         }
     }
 }

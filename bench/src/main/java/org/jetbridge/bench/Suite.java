@@ -29,8 +29,7 @@ import java.util.TreeSet;
  * (the clustering entry compiles {@code bench/src/main/cpp/fastjet_timing.cc}).
  *
  * <p>Adding a benchmark: give it a {@code static List<Suite.Row> suite(Suite.Options o)} and add one line to
- * {@link #ENTRIES}, e.g. {@code new Entry("pileup", PileupBenchmark::suite)} for pile-up sampling cached vs
- * uncached (jetbridge column: cached jets/s, reference column: uncached).
+ * {@link #ENTRIES}.
  */
 public final class Suite {
     /** Settings every entry receives: duration scale, thread count, a scratch directory it may write into. */
@@ -76,7 +75,8 @@ public final class Suite {
             new Entry("generator", GeneratorBenchmark::suite),
             new Entry("nn", NnBenchmark::suite),
             new Entry("tagger", TaggerBenchmark::suite),
-            new Entry("calibration", CalibBenchmark::suite));
+            new Entry("calibration", CalibBenchmark::suite),
+            new Entry("pileup", PileupBenchmark::suite));
 
     private Suite() {
     }
@@ -139,6 +139,17 @@ public final class Suite {
         System.out.print(table);
         Files.writeString(output, table, StandardCharsets.UTF_8);
         System.out.println("table written to " + output.toAbsolutePath());
+    }
+
+    /** Writes a testbed file with {@code jetbridge generate PROCESS --events N --seed 1} (for entries that need data). */
+    static void generate(String process, int events, Path file) {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int status = org.jetbridge.cli.Main.execute(new java.io.PrintWriter(java.io.OutputStream.nullOutputStream()),
+                new java.io.PrintWriter(err), "generate", process, "--events", String.valueOf(events), "--seed", "1",
+                "--output", file.toString(), "-q");
+        if (status != 0) {
+            throw new IllegalStateException("generating " + file + " failed: " + err);
+        }
     }
 
     /** The table: one row per measurement, the ratio column empty where there is no reference. */

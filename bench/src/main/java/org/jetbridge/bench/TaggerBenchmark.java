@@ -77,13 +77,7 @@ public final class TaggerBenchmark {
     static List<Suite.Row> suite(Suite.Options o) throws Exception {
         Path file = o.workDir().resolve("tagging.h5");
         int events = (int) Math.max(1000, Math.round(3000 * o.scale()));
-        java.io.StringWriter err = new java.io.StringWriter();
-        int status = org.jetbridge.cli.Main.execute(new java.io.PrintWriter(java.io.OutputStream.nullOutputStream()),
-                new java.io.PrintWriter(err), "generate", "flavour", "--events", String.valueOf(events), "--seed", "1",
-                "--output", file.toString(), "-q");
-        if (status != 0) {
-            throw new IllegalStateException("generating the tagging file failed: " + err);
-        }
+        Suite.generate("flavour", events, file);
         int steps = Math.max(10, (int) Math.round(30 * o.scale()));
         TaggerConfig config = TaggerConfig.preset("default");
         NnRuntime rt = NnRuntime.start(NnSettings.defaults().withThreads(o.threads()));
