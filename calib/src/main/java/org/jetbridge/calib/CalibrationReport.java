@@ -27,8 +27,11 @@ import org.jetbridge.report.Table;
  * {@link LatentHead}), the same under {@code per_flavour.<flavour>.c2st_auc} (flavour = class name such as light, c,
  * b when a head names the classes, else the integer label), {@code score_w1.<flavour>.{raw,calibrated}.<class>} (1-D
  * W1 of each class score to the target, per flavour), {@code latent_w1.{raw,calibrated,mean_raw,mean_calibrated}}
- * (per latent dimension), {@code pca_w1.{raw,calibrated}} (first five principal components of the target) and
- * {@code rows.{source,target}}.
+ * (per latent dimension), {@code pca_w1.{raw,calibrated}} (first five principal components of the target),
+ * {@code rows.{source,target}} and, with a bootstrap {@link MapEnsemble}, {@code bootstrap.members} and the spread
+ * {@code {mean,std,lo,hi}} (lo/hi: 16th/84th percentile over the members, each applied to the same held-out source
+ * rows) of {@code bootstrap.score_w1.<flavour>.<class>}, {@code bootstrap.latent_w1_mean} and
+ * {@code bootstrap.pca_w1[k]}; the marginal plots then show the members' 16th–84th percentile band per bin.
  */
 public final class CalibrationReport {
 
@@ -48,9 +51,22 @@ public final class CalibrationReport {
      * @param targetLabels flavour label per target row, or null (labels are used only when both sides have them)
      * @param head the frozen network after the latent (penultimate-layer and class-score metrics), or null
      * @param names names of the inputs for the report text
+     * @param ensemble bootstrap members of the map (bands on every calibrated quantity), or null / empty for none
      */
     public record Inputs(Rows source, Rows sourceConditions, int[] sourceLabels, Rows target, int[] targetLabels,
-            LatentHead head, String names) {}
+            LatentHead head, String names, MapEnsemble ensemble) {
+
+        /** Without bootstrap members. */
+        public Inputs(Rows source, Rows sourceConditions, int[] sourceLabels, Rows target, int[] targetLabels,
+                LatentHead head, String names) {
+            this(source, sourceConditions, sourceLabels, target, targetLabels, head, names, null);
+        }
+
+        /** The members' calibrated copies of the source rows (empty without members). */
+        List<Rows> memberOutputs() {
+            return ensemble == null ? List.of() : ensemble.apply(source, sourceConditions);
+        }
+    }
 
     /**
      * Options.
@@ -95,6 +111,16 @@ public final class CalibrationReport {
         HtmlReport html = new HtmlReport("Optimal-transport calibration");
         html.subtitle(in.names());
         Rows calibrated = map.apply(in.source(), in.sourceConditions());
+        List<Rows> members = in.memberOutputs();
+        Map<String, Object> bootstrap = new LinkedHashMap<>();
+        if (!members.isEmpty()) {
+            log.println("bootstrap band over " + members.size() + " members ...");
+            bootstrap.put("members", members.size());
+        }
+        List<Levels> memberLevels = new ArrayList<>();
+        for (Rows m : members) {
+            memberLevels.add(Levels.of(m, in.head()));
+        }
         if (options.closure()) {
             log.println("gaussian closure check (16-d) ...");
             OtConfig engine = map instanceof TransportMap t ? t.description().config() : OtConfig.defaults();
@@ -112,13 +138,16 @@ public final class CalibrationReport {
         Levels raw = Levels.of(in.source(), in.head());
         Levels cal = Levels.of(calibrated, in.head());
         Table c2stTable = new Table("sample", "level", "AUC raw", "AUC calibrated");
-        Table w1Table = new Table("flavour", "score", "W1 raw", "W1 calibrated", "reduction");
+        Table w1Table = members.isEmpty() ? new Table("flavour", "score", "W1 raw", "W1 calibrated", "reduction")
+                : new Table("flavour", "score", "W1 raw", "W1 calibrated", "reduction", "calibrated band");
+        List<HistogramPlot> scorePlots = new ArrayList<>();
         TwoSampleTest.Result[] inclusive = new TwoSampleTest.Result[2];
         metrics.put("c2st_auc", c2st(runtime, tgt, raw, cal, options, "inclusive", c2stTable, inclusive, log));
         List<String> classes = in.head() == null ? List.of() : in.head().classNames();
         if (in.sourceLabels() != null && in.targetLabels() != null) {
             Map<String, Object> perFlavour = new LinkedHashMap<>();
             Map<String, Object> scoreW1 = new LinkedHashMap<>();
+            Map<String, Object> scoreBand = new LinkedHashMap<>();
             TreeSet<Integer> labels = new TreeSet<>();
             for (int l : in.sourceLabels()) {
                 labels.add(l);
@@ -137,19 +166,41 @@ public final class CalibrationReport {
                 if (t.scores() != null) {
                     Map<String, Object> wr = new LinkedHashMap<>();
                     Map<String, Object> wc = new LinkedHashMap<>();
+                    Map<String, Object> wb = new LinkedHashMap<>();
+                    List<Rows> memberScores = new ArrayList<>();
+                    for (Levels ml : memberLevels) {
+                        memberScores.add(rowsWithLabel(ml.scores(), in.sourceLabels(), label));
+                    }
                     for (int k = 0; k < classes.size(); k++) {
-                        double a = Wasserstein.w1(t.scores().column(k), r.scores().column(k));
-                        double b = Wasserstein.w1(t.scores().column(k), c.scores().column(k));
+                        double[] tk = t.scores().column(k);
+                        double a = Wasserstein.w1(tk, r.scores().column(k));
+                        double b = Wasserstein.w1(tk, c.scores().column(k));
                         wr.put(classes.get(k), a);
                         wc.put(classes.get(k), b);
-                        w1Table.row(name, "p(" + classes.get(k) + ")", fmt(a), fmt(b), fmt(1 - b / a));
+                        List<double[]> mk = columns(memberScores, k);
+                        if (mk.isEmpty()) {
+                            w1Table.row(name, "p(" + classes.get(k) + ")", fmt(a), fmt(b), fmt(1 - b / a));
+                        } else {
+                            MapEnsemble.Spread band = w1Spread(tk, mk);
+                            wb.put(classes.get(k), spreadJson(band));
+                            w1Table.row(name, "p(" + classes.get(k) + ")", fmt(a), fmt(b), fmt(1 - b / a),
+                                    fmtBand(band));
+                        }
+                        String what = "p(" + classes.get(k) + "), " + name;
+                        scorePlots.add(marginal(what, tk, r.scores().column(k), c.scores().column(k), mk));
                     }
                     scoreW1.put(name, Json.object("raw", wr, "calibrated", wc));
+                    if (!wb.isEmpty()) {
+                        scoreBand.put(name, wb);
+                    }
                 }
             }
             metrics.put("per_flavour", perFlavour);
             if (!scoreW1.isEmpty()) {
                 metrics.put("score_w1", scoreW1);
+            }
+            if (!scoreBand.isEmpty()) {
+                bootstrap.put("score_w1", scoreBand);
             }
         }
         TwoSampleTest.Result rawLatent = inclusive[0];
@@ -164,6 +215,19 @@ public final class CalibrationReport {
         }
         metrics.put("latent_w1", Json.object("raw", w1Raw, "calibrated", w1Cal, "mean_raw", mean(w1Raw),
                 "mean_calibrated", mean(w1Cal)));
+        MapEnsemble.Spread latentBand = null;
+        if (!members.isEmpty()) {
+            double[] perMember = new double[members.size()];
+            for (int m = 0; m < members.size(); m++) {
+                double[] w = new double[d];
+                for (int j = 0; j < d; j++) {
+                    w[j] = Wasserstein.w1(in.target().column(j), members.get(m).column(j));
+                }
+                perMember[m] = mean(w);
+            }
+            latentBand = MapEnsemble.Spread.of(perMember);
+            bootstrap.put("latent_w1_mean", spreadJson(latentBand));
+        }
         int pcs = Math.min(PCS, d);
         Pca pca = Pca.fit(in.target(), pcs);
         double[][] pt = pca.project(in.target());
@@ -177,6 +241,26 @@ public final class CalibrationReport {
         }
         metrics.put("pca_w1", Json.object("raw", pcaRaw, "calibrated", pcaCal));
         metrics.put("rows", Json.object("source", in.source().rows(), "target", in.target().rows()));
+        List<double[][]> memberPcs = new ArrayList<>();
+        for (Rows m : members) {
+            memberPcs.add(pca.project(m));
+        }
+        MapEnsemble.Spread[] pcaBand = new MapEnsemble.Spread[members.isEmpty() ? 0 : pcs];
+        for (int k = 0; k < pcaBand.length; k++) {
+            List<double[]> mk = new ArrayList<>();
+            for (double[][] p : memberPcs) {
+                mk.add(col(p, k));
+            }
+            pcaBand[k] = w1Spread(col(pt, k), mk);
+        }
+        if (!members.isEmpty()) {
+            List<Object> pcaJson = new ArrayList<>();
+            for (MapEnsemble.Spread b : pcaBand) {
+                pcaJson.add(spreadJson(b));
+            }
+            bootstrap.put("pca_w1", pcaJson);
+            metrics.put("bootstrap", bootstrap);
+        }
         Json.writeFile(dir.resolve(METRICS), metrics);
 
         html.section("Summary");
@@ -189,7 +273,20 @@ public final class CalibrationReport {
                 + "source on held-out rows (0.5 = indistinguishable)."));
         if (metrics.containsKey("score_w1")) {
             html.table(w1Table.caption("Per flavour: 1-D Wasserstein distance of each class score to the target, "
-                    + "raw and calibrated source; reduction = 1 − calibrated/raw."));
+                    + "raw and calibrated source; reduction = 1 − calibrated/raw"
+                    + (members.isEmpty() ? "." : "; calibrated band = 16th–84th percentile of the calibrated W1 over "
+                    + "the " + members.size() + " bootstrap members.")));
+        }
+        if (latentBand != null) {
+            Table bandTable = new Table("quantity", "calibrated", "bootstrap mean ± std", "band (16 %, 84 %)");
+            bandTable.row("mean latent W1", fmt(mean(w1Cal)), fmt(latentBand.mean()) + " ± " + fmt(latentBand.std()),
+                    fmtBand(latentBand));
+            for (int k = 0; k < pcs; k++) {
+                bandTable.row("W1 of PC" + (k + 1), fmt(pcaCal[k]), fmt(pcaBand[k].mean()) + " ± "
+                        + fmt(pcaBand[k].std()), fmtBand(pcaBand[k]));
+            }
+            html.table(bandTable.caption("Bootstrap: the same quantities for each of the " + members.size()
+                    + " maps fitted on resampled source and target, applied to the same held-out source rows."));
         }
         html.figure(new RocPlot().title("C2ST (inclusive, latent)").efficiencyAxes()
                 .add(rawLatent.roc(), "target vs raw").add(calLatent.roc(), "target vs calibrated"),
@@ -202,15 +299,27 @@ public final class CalibrationReport {
         html.figure(new CornerPlot(names).title("PCA (fitted on target)").add("target", thin(pt))
                 .add("raw", thin(ps)).add("calibrated", thin(pc)), "Leading principal components: target, raw and "
                 + "calibrated source.");
+        String bandNote = members.isEmpty() ? "" : " Shaded: 16th–84th percentile of the calibrated histogram over the "
+                + members.size() + " bootstrap members.";
         for (int k = 0; k < pcs; k++) {
-            html.figure(marginal(names[k], col(pt, k), col(ps, k), col(pc, k)), String.format(Locale.ROOT,
-                    "%s: W1 raw %.4g, calibrated %.4g.", names[k], pcaRaw[k], pcaCal[k]));
+            List<double[]> mk = new ArrayList<>();
+            for (double[][] p : memberPcs) {
+                mk.add(col(p, k));
+            }
+            html.figure(marginal(names[k], col(pt, k), col(ps, k), col(pc, k), mk), String.format(Locale.ROOT,
+                    "%s: W1 raw %.4g, calibrated %.4g.", names[k], pcaRaw[k], pcaCal[k]) + bandNote);
+        }
+        if (!scorePlots.isEmpty()) {
+            html.section("Class-score marginals per flavour");
+            for (HistogramPlot p : scorePlots) {
+                html.figure(p, "Class score of the flavour's rows: target, raw and calibrated source." + bandNote);
+            }
         }
         html.section("Latent marginals");
         for (int j = 0; j < d; j++) {
-            html.figure(marginal("latent " + j, in.target().column(j), in.source().column(j), calibrated.column(j)),
-                    String.format(Locale.ROOT, "Latent dimension %d: W1 raw %.4g, calibrated %.4g.", j, w1Raw[j],
-                            w1Cal[j]));
+            html.figure(marginal("latent " + j, in.target().column(j), in.source().column(j), calibrated.column(j),
+                    columns(members, j)), String.format(Locale.ROOT, "Latent dimension %d: W1 raw %.4g, calibrated "
+                    + "%.4g.", j, w1Raw[j], w1Cal[j]) + bandNote);
         }
         html.write(dir.resolve(INDEX));
         return metrics;
@@ -240,7 +349,38 @@ public final class CalibrationReport {
         return out;
     }
 
-    private static HistogramPlot marginal(String label, double[] target, double[] raw, double[] calibrated) {
+    /** Column {@code k} of every table. */
+    private static List<double[]> columns(List<Rows> tables, int k) {
+        List<double[]> out = new ArrayList<>();
+        for (Rows t : tables) {
+            out.add(t.column(k));
+        }
+        return out;
+    }
+
+    /** Spread over the members of the 1-D W1 between {@code target} and each member's values. */
+    private static MapEnsemble.Spread w1Spread(double[] target, List<double[]> members) {
+        double[] w = new double[members.size()];
+        for (int m = 0; m < w.length; m++) {
+            w[m] = Wasserstein.w1(target, members.get(m));
+        }
+        return MapEnsemble.Spread.of(w);
+    }
+
+    private static Map<String, Object> spreadJson(MapEnsemble.Spread s) {
+        return Json.object("mean", s.mean(), "std", s.std(), "lo", s.lo(), "hi", s.hi());
+    }
+
+    private static String fmtBand(MapEnsemble.Spread s) {
+        return "[" + fmt(s.lo()) + ", " + fmt(s.hi()) + "]";
+    }
+
+    /**
+     * Target (points), raw and calibrated source (steps) on 40 bins over the target's central 99.6 % (+10 %); with
+     * member values, the calibrated series carries the per-bin 16th–84th percentile of their normalised histograms.
+     */
+    private static HistogramPlot marginal(String label, double[] target, double[] raw, double[] calibrated,
+            List<double[]> members) {
         double lo = quantile(target, 0.002);
         double hi = quantile(target, 0.998);
         double pad = 0.1 * (hi - lo);
@@ -252,9 +392,27 @@ public final class CalibrationReport {
         Histogram t = Histogram.uniform(40, lo, hi).fillAll(target);
         Histogram r = Histogram.uniform(40, lo, hi).fillAll(raw);
         Histogram c = Histogram.uniform(40, lo, hi).fillAll(calibrated);
-        return new HistogramPlot().title(label).labels(label, "normalised entries").normalise(true)
+        HistogramPlot plot = new HistogramPlot().title(label).labels(label, "normalised entries").normalise(true)
                 .add(t, "target", HistogramPlot.Style.POINTS).add(r, "raw source", HistogramPlot.Style.STEP)
-                .add(c, "calibrated source", HistogramPlot.Style.STEP).ratioTo(0, "x / target").ratioRange(0.5, 1.5);
+                .add(c, "calibrated source", HistogramPlot.Style.STEP);
+        if (!members.isEmpty()) {
+            double[][] perBin = new double[40][members.size()];
+            for (int m = 0; m < members.size(); m++) {
+                double[] density = Histogram.uniform(40, lo, hi).fillAll(members.get(m)).normalised().contents();
+                for (int i = 0; i < 40; i++) {
+                    perBin[i][m] = density[i];
+                }
+            }
+            double[] bandLo = new double[40];
+            double[] bandHi = new double[40];
+            for (int i = 0; i < 40; i++) {
+                MapEnsemble.Spread s = MapEnsemble.Spread.of(perBin[i]);
+                bandLo[i] = s.lo();
+                bandHi[i] = s.hi();
+            }
+            plot.band(bandLo, bandHi);
+        }
+        return plot.ratioTo(0, "x / target").ratioRange(0.5, 1.5);
     }
 
     private static double quantile(double[] v, double q) {

@@ -185,6 +185,22 @@ public final class LatentFiles {
      */
     public static long apply(CalibrationMap map, Path input, String dataset, List<String> conditions, Path output,
             String outputName, LatentHead head, String[] headNames, Shard shard) throws IOException {
+        return apply(map, input, dataset, conditions, output, outputName, head, headNames, shard, null, null);
+    }
+
+    /**
+     * As {@link #apply(CalibrationMap, Path, String, List, Path, String, LatentHead, String[], Shard)}, and when
+     * {@code ensemble} is given also writes {@code stdName} (float32 [rows, d], data units): per row and column the
+     * standard deviation of the members' calibrated values, streamed batch by batch like the rest.
+     */
+    public static long apply(CalibrationMap map, Path input, String dataset, List<String> conditions, Path output,
+            String outputName, LatentHead head, String[] headNames, Shard shard, MapEnsemble ensemble,
+            String stdName) throws IOException {
+        if (ensemble != null && (ensemble.isEmpty() || ensemble.members().get(0).dim() != map.dim())) {
+            throw new InputException(input.toString(), "the bootstrap ensemble has "
+                    + (ensemble.isEmpty() ? "no members" : "width " + ensemble.members().get(0).dim())
+                    + ", expected members of width " + map.dim());
+        }
         if (head != null && head.latentWidth() != map.dim()) {
             throw new InputException(input.toString(), "the head takes latents of width " + head.latentWidth()
                     + " but the map has width " + map.dim());
@@ -209,7 +225,13 @@ public final class LatentFiles {
                 throw new InputException(input.toString(), "the map needs conditions " + map.conditionNames()
                         + ", got " + conditions);
             }
-            List<String> created = head == null ? List.of(outputName) : List.of(outputName, headNames[0], headNames[1]);
+            List<String> created = new java.util.ArrayList<>(List.of(outputName));
+            if (head != null) {
+                created.addAll(List.of(headNames[0], headNames[1]));
+            }
+            if (ensemble != null) {
+                created.add(stdName);
+            }
             for (String name : created) {
                 if (r.datasets().containsKey(name)) {
                     throw new InputException(input.toString(), "already has a dataset '" + name + "'");
@@ -232,6 +254,11 @@ public final class LatentFiles {
                 // the calibrated dataset has as many rows as the largest table; declare it first (written in place)
                 DatasetWriter out = w.dataset(outputName, DType.FLOAT32, map.dim());
                 out.attribute("calibrated_from", dataset);
+                DatasetWriter std = ensemble == null ? null : w.dataset(stdName, DType.FLOAT32, map.dim());
+                if (std != null) {
+                    std.attribute("calibrated_from", dataset);
+                    std.attribute("bootstrap_members", ensemble.size());
+                }
                 DatasetWriter pen = head == null ? null : w.dataset(headNames[0], DType.FLOAT32, head.penultimateWidth());
                 DatasetWriter sco = head == null ? null
                         : w.dataset(headNames[1], DType.FLOAT32, head.classNames().size());
@@ -261,6 +288,7 @@ public final class LatentFiles {
                 float[] x = new float[BATCH * width];
                 float[] cond = c > 0 ? new float[BATCH * c] : null;
                 float[] y = new float[BATCH * width];
+                float[] sy = ensemble == null ? null : new float[BATCH * width];
                 float[] p = head == null ? null : new float[BATCH * head.penultimateWidth()];
                 float[] q = head == null ? null : new float[BATCH * head.classNames().size()];
                 for (long start = from; start < to; start += BATCH) {
@@ -281,6 +309,10 @@ public final class LatentFiles {
                     }
                     map.apply(x, cond, y, n);
                     out.append(y, 0, n);
+                    if (std != null) {
+                        ensemble.std(x, cond, sy, n);
+                        std.append(sy, 0, n);
+                    }
                     if (head != null) {
                         head.apply(y, n, p, q);
                         pen.append(p, 0, n);

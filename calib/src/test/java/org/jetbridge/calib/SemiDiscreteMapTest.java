@@ -22,7 +22,7 @@ class SemiDiscreteMapTest {
     @TempDir
     Path tmp;
 
-    private static Rows gaussian1d(int n, double mean, double sigma, long seed) {
+    static Rows gaussian1d(int n, double mean, double sigma, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         float[] v = new float[n];
         for (int i = 0; i < n; i++) {
@@ -214,7 +214,7 @@ class SemiDiscreteMapTest {
         return new Rows(v, n, d);
     }
 
-    private static double erf(double x) {
+    static double erf(double x) {
         // Abramowitz–Stegun 7.1.26 is too coarse for rank checks; integrate the Gaussian density instead
         double t = Math.abs(x);
         int steps = 2000;

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.jetbridge.calib.CalibrationMap;
 import org.jetbridge.calib.CalibrationReport;
 import org.jetbridge.calib.LatentHead;
+import org.jetbridge.calib.MapEnsemble;
 import org.jetbridge.calib.SemiDiscreteMap;
 import org.jetbridge.calib.LatentFiles;
 import org.jetbridge.calib.OtConfig;
@@ -106,10 +107,24 @@ final class CalibrateCommand implements Callable<Integer> {
         @Option(names = "--g-steps", defaultValue = "10") int gSteps;
         @Option(names = "--f-steps", defaultValue = "4") int fSteps;
         @Option(names = "--seed", defaultValue = "42") long seed;
+        @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "0", description = "After the map, fit B "
+                + "more on bootstrap resamples of source and target (same method and settings, seeds derived from "
+                + "--seed) into OUTPUT/bootstrap/NNN/; members already there are kept (resume). calibrate evaluate "
+                + "draws their spread as a band (default ${DEFAULT-VALUE}).")
+        int bootstrap;
         @CommandLine.Mixin Engine engine = new Engine();
+
+        /** What one fit produced: the line to print and whether it diverged. */
+        private record Outcome(String message, boolean diverged) {}
 
         @Override
         public Integer call() throws IOException {
+            if (bootstrap < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--bootstrap: expected a number of "
+                        + "members >= 0, got " + bootstrap);
+            }
+            SemiDiscreteMap.Settings settings = method == Method.SEMI_DISCRETE ? semiDiscreteSettings() : null;
+            OtConfig config = method == Method.ICNN ? icnnConfig() : null;
             Rows x = rows(source, dataset);
             Rows y = rows(target, dataset);
             if (x.cols() != y.cols()) {
@@ -119,52 +134,78 @@ final class CalibrateCommand implements Callable<Integer> {
             Rows cx = LatentFiles.readConditions(source, conditions, x.rows());
             Rows cy = LatentFiles.readConditions(target, conditions, y.rows());
             PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-            if (method == Method.SEMI_DISCRETE) {
-                SemiDiscreteMap.Settings settings;
-                try {
-                    settings = SemiDiscreteMap.Settings.defaults().withMaxTargets(targets)
-                            .withConditionWeight(conditionWeight).withSeed(seed);
-                    settings = steps == null ? settings : settings.withSteps(Math.toIntExact(steps));
-                    settings = lr == null ? settings : settings.withLearningRate(lr);
-                    settings = batch == null ? settings : settings.withBatch(batch);
-                } catch (IllegalArgumentException | ArithmeticException e) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-                }
-                NnRuntime rt = engine.start();
-                SemiDiscreteMap map;
-                try {
-                    map = SemiDiscreteMap.fit(rt, x, cx, y, cy, conditions, dataset, settings, log);
-                } catch (IllegalArgumentException e) {
-                    throw new InputException(output.toString(), e.getMessage(), e);
-                }
-                try (map) {
-                    map.save(output.resolve(TransportMap.DIR));
-                    spec.commandLine().getOut().println(map.summary() + "; map in "
-                            + output.resolve(TransportMap.DIR));
-                }
-                return 0;
+            NnRuntime rt = engine.start();
+            Outcome main = fitOne(rt, settings, config, x, cx, y, cy, seed, output, log);
+            spec.commandLine().getOut().println(main.message());
+            if (main.diverged()) {
+                return Main.USER_ERROR;
             }
-            OtConfig config;
+            // members log one line each (MapEnsemble), not their own progress
+            PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+            int[] diverged = {0};
+            MapEnsemble.fit(bootstrap, seed, x, cx, y, cy, output, (xs, cxs, ys, cys, s, dir) -> {
+                Outcome o = fitOne(rt, settings, config, xs, cxs, ys, cys, s, dir, quiet);
+                if (o.diverged()) {
+                    diverged[0]++;
+                    log.println(dir + ": " + o.message());
+                }
+            }, log);
+            if (bootstrap > 0) {
+                spec.commandLine().getOut().println(bootstrap + " bootstrap members in "
+                        + output.resolve(MapEnsemble.DIR) + (diverged[0] > 0 ? "; " + diverged[0] + " diverged" : ""));
+            }
+            return diverged[0] > 0 ? Main.USER_ERROR : 0;
+        }
+
+        private SemiDiscreteMap.Settings semiDiscreteSettings() {
+            try {
+                SemiDiscreteMap.Settings settings = SemiDiscreteMap.Settings.defaults().withMaxTargets(targets)
+                        .withConditionWeight(conditionWeight).withSeed(seed);
+                settings = steps == null ? settings : settings.withSteps(Math.toIntExact(steps));
+                settings = lr == null ? settings : settings.withLearningRate(lr);
+                return batch == null ? settings : settings.withBatch(batch);
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+
+        private OtConfig icnnConfig() {
             try {
                 double peak = lr == null ? 5e-3 : lr;
-                config = OtConfig.defaults().withWidth(width).withDepth(depth).withSteps(steps == null ? 3000 : steps)
+                return OtConfig.defaults().withWidth(width).withDepth(depth).withSteps(steps == null ? 3000 : steps)
                         .withBatch(batch == null ? 512 : batch).withLearningRate(peak, peak / 100)
                         .withMode(mode, gSteps, fSteps).withSeed(seed);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            NnRuntime rt = engine.start();
+        }
+
+        /** Fits one map of the chosen method with {@code fitSeed} and saves it as the fit directory {@code dir}. */
+        private Outcome fitOne(NnRuntime rt, SemiDiscreteMap.Settings settings, OtConfig config, Rows x, Rows cx,
+                Rows y, Rows cy, long fitSeed, Path dir, PrintStream log) throws IOException {
+            if (settings != null) {
+                SemiDiscreteMap map;
+                try {
+                    map = SemiDiscreteMap.fit(rt, x, cx, y, cy, conditions, dataset, settings.withSeed(fitSeed), log);
+                } catch (IllegalArgumentException e) {
+                    throw new InputException(dir.toString(), e.getMessage(), e);
+                }
+                try (map) {
+                    map.save(dir.resolve(TransportMap.DIR));
+                    return new Outcome(map.summary() + "; map in " + dir.resolve(TransportMap.DIR), false);
+                }
+            }
             OtTrainer.FitOutput fit;
             try {
-                fit = new OtTrainer(rt, config).progress(log).fit(x, cx, y, cy, conditions, dataset, output);
+                fit = new OtTrainer(rt, config.withSeed(fitSeed)).progress(log).fit(x, cx, y, cy, conditions, dataset,
+                        dir);
             } catch (IllegalArgumentException e) {
-                throw new InputException(output.toString(), e.getMessage(), e);
+                throw new InputException(dir.toString(), e.getMessage(), e);
             }
             try (TransportMap map = fit.map()) {
-                spec.commandLine().getOut().println(fit.result().message() + "; map in "
-                        + output.resolve(TransportMap.DIR));
+                return new Outcome(fit.result().message() + "; map in " + dir.resolve(TransportMap.DIR),
+                        fit.result().diverged());
             }
-            return fit.result().diverged() ? Main.USER_ERROR : 0;
         }
     }
 
@@ -240,18 +281,28 @@ final class CalibrateCommand implements Callable<Integer> {
         @Option(names = "--tagger", paramLabel = "DIR", description = "Tagger model directory: also writes "
                 + "penultimate_calibrated and probabilities_calibrated recomputed by its frozen head.")
         Path tagger;
+        @Option(names = "--bootstrap-std", description = "Also write OUTPUT_DATASET_std [rows, d]: per row the standard "
+                + "deviation of the calibrated latent over the bootstrap members in DIR/bootstrap/ (calibrate fit "
+                + "--bootstrap B).")
+        boolean bootstrapStd;
         @CommandLine.Mixin Engine engine = new Engine();
         @CommandLine.Mixin ShardOptions shardOptions = new ShardOptions();
 
         @Override
         public Integer call() throws IOException {
             NnRuntime rt = engine.start();
-            try (CalibrationMap map = load(rt, model); TaggerHead head = head(rt, tagger, map)) {
+            try (CalibrationMap map = load(rt, model); TaggerHead head = head(rt, tagger, map);
+                    MapEnsemble ensemble = bootstrapStd ? ensemble(rt, model, map) : null) {
+                if (ensemble != null && ensemble.isEmpty()) {
+                    throw new InputException(model.toString(), "--bootstrap-std: no bootstrap members in "
+                            + model.resolve(MapEnsemble.DIR) + " (fit them with calibrate fit --bootstrap B)");
+                }
                 String ds = dataset != null ? dataset : map.dataset();
                 String out = outputDataset != null ? outputDataset : ds + "_calibrated";
                 long t0 = System.nanoTime();
                 long n = LatentFiles.apply(map, input, ds, map.conditionNames(), output, out, head,
-                        new String[] {"penultimate_calibrated", "probabilities_calibrated"}, shardOptions.shard());
+                        new String[] {"penultimate_calibrated", "probabilities_calibrated"}, shardOptions.shard(),
+                        ensemble, out + "_std");
                 double s = (System.nanoTime() - t0) * 1e-9;
                 spec.commandLine().getOut().println(String.format(Locale.ROOT,
                         "calibrated %d rows of '%s' into '%s' of %s in %.1f s (%.0f rows/s)", n, ds, out, output, s,
@@ -259,6 +310,25 @@ final class CalibrateCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** The bootstrap members next to {@code model} (possibly none), checked against the main map's widths. */
+    static MapEnsemble ensemble(NnRuntime rt, Path model, CalibrationMap map) throws IOException {
+        MapEnsemble e;
+        try {
+            e = MapEnsemble.load(rt, model);
+        } catch (IllegalArgumentException ex) {
+            throw new InputException(model.toString(), ex.getMessage(), ex);
+        }
+        for (CalibrationMap m : e.members()) {
+            if (m.dim() != map.dim() || !m.conditionNames().equals(map.conditionNames())) {
+                e.close();
+                throw new InputException(model.resolve(MapEnsemble.DIR).toString(), "a bootstrap member has width "
+                        + m.dim() + " and conditions " + m.conditionNames() + ", expected " + map.dim() + " and "
+                        + map.conditionNames() + " as the map; re-run calibrate fit into a fresh --output");
+            }
+        }
+        return e;
     }
 
     static CalibrationMap load(NnRuntime rt, Path model) throws IOException {
@@ -278,7 +348,9 @@ final class CalibrateCommand implements Callable<Integer> {
                         + "{raw,calibrated} (with --labels; flavour light/c/b with --tagger, else the integer label); "
                         + "score_w1.<flavour>.{raw,calibrated}.<class> (1-D W1 of each class score to the target, "
                         + "with --tagger and --labels); latent_w1.{raw,calibrated,mean_raw,mean_calibrated}; "
-                        + "pca_w1.{raw,calibrated}; rows.{source,target}."})
+                        + "pca_w1.{raw,calibrated}; rows.{source,target}; with bootstrap members (calibrate fit "
+                        + "--bootstrap) bootstrap.members and bootstrap.{score_w1.<flavour>.<class>,latent_w1_mean,"
+                        + "pca_w1[k]}.{mean,std,lo,hi} (spread over the members; lo/hi = 16th/84th percentile)."})
     static final class Evaluate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -293,13 +365,17 @@ final class CalibrateCommand implements Callable<Integer> {
         Path tagger;
         @Option(names = "--no-closure", description = "Skip the 16-d Gaussian closure self-check (~15 s).")
         boolean noClosure;
+        @Option(names = "--no-bootstrap", description = "Ignore the bootstrap members in DIR/bootstrap/ (default: "
+                + "when present, every calibrated quantity gets their band).")
+        boolean noBootstrap;
         @Option(names = "--output", required = true, paramLabel = "REPORT_DIR") Path output;
         @CommandLine.Mixin Engine engine = new Engine();
 
         @Override
         public Integer call() throws IOException {
             NnRuntime rt = engine.start();
-            try (CalibrationMap map = load(rt, model); TaggerHead head = head(rt, tagger, map)) {
+            try (CalibrationMap map = load(rt, model); TaggerHead head = head(rt, tagger, map);
+                    MapEnsemble ensemble = noBootstrap ? null : ensemble(rt, model, map)) {
                 String ds = map.dataset();
                 Rows x = rows(source, ds);
                 Rows y = rows(target, ds);
@@ -318,7 +394,8 @@ final class CalibrateCommand implements Callable<Integer> {
                 }
                 PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
                 Map<String, Object> metrics = CalibrationReport.write(rt, map,
-                        new CalibrationReport.Inputs(x, cx, ls, y, lt, head, "source " + source + ", target " + target),
+                        new CalibrationReport.Inputs(x, cx, ls, y, lt, head, "source " + source + ", target " + target,
+                                ensemble),
                         new CalibrationReport.Options(!noClosure,
                                 org.jetbridge.calib.TwoSampleTest.Settings.defaults()), output, log);
                 spec.commandLine().getOut().print(Json.write(Json.object("c2st_auc", metrics.get("c2st_auc"),

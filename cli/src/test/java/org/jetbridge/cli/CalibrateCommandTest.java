@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
+import org.jetbridge.calib.MapEnsemble;
 import org.jetbridge.calib.Rows;
 import org.jetbridge.calib.TransportMap;
 import org.jetbridge.io.hdf5.DType;
@@ -115,5 +116,92 @@ class CalibrateCommandTest {
         assertEquals(2, r.status());
         assertTrue(r.err().contains("wide.h5") && r.err().contains("width 4") && r.err().contains("width 3"), r.err());
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void bootstrapMembersGiveBandsInEvaluateAndAStdInApply() throws Exception {
+        Path src = write(tmp.resolve("sim.h5"), 600, 3, 0, false, 1);
+        Path tgt = write(tmp.resolve("data.h5"), 600, 3, 0.8, false, 2);
+        Path model = tmp.resolve("model");
+        String[] fitArgs = {"calibrate", "fit", "--source", src.toString(), "--target", tgt.toString(), "--output",
+            model.toString(), "--steps", "150", "--batch", "256", "--bootstrap", "2"};
+        CliRunner.Result fit = CliRunner.run(fitArgs);
+        assertEquals(0, fit.status(), fit.err());
+        assertTrue(fit.out().contains("2 bootstrap members"), fit.out());
+        Path member = model.resolve("bootstrap/001/map/model.json");
+        // the description records the fit's wall time: unchanged bytes mean the re-run skipped the member
+        byte[] before = Files.readAllBytes(member);
+        CliRunner.Result again = CliRunner.run(fitArgs);
+        assertEquals(0, again.status(), again.err());
+        assertArrayEquals(before, Files.readAllBytes(member));
+
+        Path report = tmp.resolve("report");
+        CliRunner.Result eval = CliRunner.run("calibrate", "evaluate", "--model", model.toString(), "--source",
+                src.toString(), "--target", tgt.toString(), "--no-closure", "--output", report.toString());
+        assertEquals(0, eval.status(), eval.err());
+        Object m = Json.read(report.resolve("metrics.json"));
+        assertEquals(2, Json.number(Json.at(m, "bootstrap", "members")));
+        double mean = Json.number(Json.at(m, "bootstrap", "latent_w1_mean", "mean"));
+        double lo = Json.number(Json.at(m, "bootstrap", "latent_w1_mean", "lo"));
+        double hi = Json.number(Json.at(m, "bootstrap", "latent_w1_mean", "hi"));
+        double std = Json.number(Json.at(m, "bootstrap", "latent_w1_mean", "std"));
+        double main = Json.number(Json.at(m, "latent_w1", "mean_calibrated"));
+        double raw = Json.number(Json.at(m, "latent_w1", "mean_raw"));
+        // two members: the percentiles interpolate between them, std = |a − b| / √2, lo..hi = 0.68 |a − b|
+        assertTrue(std > 0 && lo < mean && mean < hi, lo + " " + mean + " " + hi + " " + std);
+        assertEquals(0.68 * Math.sqrt(2) * std, hi - lo, 1e-9);
+        // every member calibrates: far below the raw distance (1.2 here). Members sit above the main map (0.03,
+        // evaluated on its own target rows): each maps onto a resample, which differs from the target by ~1/√n
+        assertTrue(mean < 0.2 * raw && mean > main, raw + " " + main + " " + mean);
+        assertEquals(3, ((java.util.List<?>) Json.at(m, "bootstrap", "pca_w1")).size());
+        assertTrue(Json.number(Json.at(m, "bootstrap", "pca_w1", 0, "std")) > 0);
+        assertTrue(Files.readString(report.resolve("index.html")).contains("bootstrap members"));
+        CliRunner.Result plain = CliRunner.run("calibrate", "evaluate", "--model", model.toString(), "--source",
+                src.toString(), "--target", tgt.toString(), "--no-closure", "--no-bootstrap", "--output",
+                tmp.resolve("plain").toString());
+        assertEquals(0, plain.status(), plain.err());
+        assertFalse(((java.util.Map<?, ?>) Json.read(tmp.resolve("plain/metrics.json"))).containsKey("bootstrap"));
+
+        Path out = tmp.resolve("sim-cal.h5");
+        CliRunner.Result apply = CliRunner.run("calibrate", "apply", "--model", model.toString(), "--input",
+                src.toString(), "--output", out.toString(), "--bootstrap-std");
+        assertEquals(0, apply.status(), apply.err());
+        float[] in = new float[600 * 3];
+        float[] sd = new float[600 * 3];
+        try (Hdf5Reader r = Hdf5Reader.open(out)) {
+            r.read("latent", 0, 600, in, 0);
+            r.read("latent_calibrated_std", 0, 600, sd, 0);
+        }
+        // the std of two members a, b is |a − b| / √2, row by row
+        try (MapEnsemble e = MapEnsemble.load(NnRuntime.start(NnSettings.defaults().withThreads(1)), model)) {
+            java.util.List<Rows> y = e.apply(new Rows(in, 600, 3), null);
+            int differ = 0;
+            for (int i = 0; i < in.length; i++) {
+                double expected = Math.abs(y.get(0).values()[i] - y.get(1).values()[i]) / Math.sqrt(2);
+                assertEquals(expected, sd[i], 1e-5 * (1 + expected), "value " + i);
+                differ += expected > 0 ? 1 : 0;
+            }
+            assertTrue(differ > in.length / 10, differ + " of " + in.length + " values differ between members");
+        }
+    }
+
+    @Test
+    void negativeBootstrapIsAUsageErrorAndWritesNothing() throws Exception {
+        Path src = write(tmp.resolve("sim.h5"), 100, 3, 0, false, 1);
+        CliRunner.Result r = CliRunner.run("calibrate", "fit", "--source", src.toString(), "--target",
+                src.toString(), "--output", tmp.resolve("m").toString(), "--bootstrap", "-1");
+        assertEquals(2, r.status());
+        // the message, then picocli's usage hint
+        assertTrue(r.errLines().get(0).contains("--bootstrap") && r.errLines().get(0).contains("-1"), r.err());
+        assertTrue(r.errLines().size() == 2 && r.errLines().get(1).contains("--help"), r.err());
+        assertFalse(Files.exists(tmp.resolve("m")));
+        // asking for a std without members is refused by name
+        assertEquals(0, CliRunner.run("calibrate", "fit", "--source", src.toString(), "--target", src.toString(),
+                "--output", tmp.resolve("m2").toString(), "--steps", "20").status());
+        r = CliRunner.run("calibrate", "apply", "--model", tmp.resolve("m2").toString(), "--input", src.toString(),
+                "--output", tmp.resolve("o.h5").toString(), "--bootstrap-std");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("no bootstrap members"), r.err());
+        assertFalse(Files.exists(tmp.resolve("o.h5")));
     }
 }

@@ -7,7 +7,9 @@ import java.util.List;
  * One or more {@link Histogram}s on a common x axis, drawn as step lines (optionally with an error band) or as
  * points with error bars, optionally normalised to unit area, with an optional ratio panel below that shows
  * every series divided by a reference series ({@link Histogram#ratio}, errors of both propagated) on the same
- * x axis. Size 640 × 480 px, or 640 × 600 px with a ratio panel.
+ * x axis. A series may carry an extra shaded band [lo, hi] per bin ({@link #band}, e.g. the spread of an ensemble),
+ * drawn in its colour and divided by the reference in the ratio panel. Size 640 × 480 px, or 640 × 600 px with a
+ * ratio panel.
  */
 public final class HistogramPlot implements Plot {
   /** How a series is drawn. */
@@ -22,7 +24,8 @@ public final class HistogramPlot implements Plot {
     POINTS
   }
 
-  private record Series(Histogram h, String label, Style style) {}
+  /** A series; {@code bandLo}/{@code bandHi} are null or one value per bin, in the units drawn. */
+  private record Series(Histogram h, String label, Style style, double[] bandLo, double[] bandHi) {}
 
   static final int WIDTH = 640;
   static final double LEFT = 78;
@@ -65,7 +68,33 @@ public final class HistogramPlot implements Plot {
       throw new IllegalArgumentException("histogram plot series '" + label + "': bin edges differ from series '"
           + series.get(0).label() + "'");
     }
-    series.add(new Series(h, label, style));
+    series.add(new Series(h, label, style, null, null));
+    return this;
+  }
+
+  /**
+   * Attaches a shaded band [lo_i, hi_i] per bin to the series added last (e.g. the 16th–84th percentile of bin i over
+   * an ensemble), in the units drawn: densities when {@link #normalise} is on. Non-finite bins are left blank.
+   *
+   * @throws IllegalArgumentException when there is no series yet, the lengths are not one per bin, or lo_i > hi_i
+   */
+  public HistogramPlot band(double[] lo, double[] hi) {
+    if (series.isEmpty()) {
+      throw new IllegalArgumentException("histogram plot band: add the series it belongs to first");
+    }
+    Series last = series.get(series.size() - 1);
+    int n = last.h().bins();
+    if (lo.length != n || hi.length != n) {
+      throw new IllegalArgumentException("histogram plot band of series '" + last.label() + "': expected " + n
+          + " values (one per bin), got " + lo.length + " low and " + hi.length + " high");
+    }
+    for (int i = 0; i < n; i++) {
+      if (lo[i] > hi[i]) {
+        throw new IllegalArgumentException("histogram plot band of series '" + last.label() + "', bin " + i
+            + ": low " + lo[i] + " above high " + hi[i]);
+      }
+    }
+    series.set(series.size() - 1, new Series(last.h(), last.label(), last.style(), lo.clone(), hi.clone()));
     return this;
   }
 
@@ -150,6 +179,11 @@ public final class HistogramPlot implements Plot {
           lo = Math.min(lo, h.content(i) - h.error(i));
         }
       }
+      for (Series se : series) {
+        for (double v : se.bandLo() == null ? new double[0] : se.bandLo()) {
+          lo = Double.isFinite(v) ? Math.min(lo, v) : lo;
+        }
+      }
       return lo < 0 ? 1.1 * lo : 0;
     }
     double minPos = Double.POSITIVE_INFINITY;
@@ -171,6 +205,11 @@ public final class HistogramPlot implements Plot {
     for (Histogram h : hs) {
       for (int i = 0; i < h.bins(); i++) {
         hi = Math.max(hi, h.content(i) + h.error(i));
+      }
+    }
+    for (Series se : series) {
+      for (double v : se.bandHi() == null ? new double[0] : se.bandHi()) {
+        hi = Double.isFinite(v) ? Math.max(hi, v) : hi;
       }
     }
     if (!logY) {
@@ -228,9 +267,13 @@ public final class HistogramPlot implements Plot {
     main.beginClip(s);
     for (int j = 0; j < hs.size(); j++) {
       Series se = series.get(j);
+      if (se.bandLo() != null) {
+        drawBand(s, main, hs.get(j), se.bandLo(), se.bandHi(), Palette.colour(j));
+      }
       drawSeries(s, main, hs.get(j), se.style(), j, true);
       lg.add(new Legend.Entry(se.label(), Palette.colour(j), Palette.dash(j), se.style() != Style.POINTS,
-          se.style() == Style.STEP_BAND, se.style() == Style.POINTS ? Marker.forSeries(j) : Marker.NONE));
+          se.style() == Style.STEP_BAND || se.bandLo() != null,
+          se.style() == Style.POINTS ? Marker.forSeries(j) : Marker.NONE));
     }
     main.endClip(s);
     main.drawFrame(s, !hasRatio, !hasRatio);
@@ -244,7 +287,11 @@ public final class HistogramPlot implements Plot {
         if (j == ratioReference) {
           continue;
         }
-        Style st = series.get(j).style();
+        Series se = series.get(j);
+        if (se.bandLo() != null) {
+          drawBand(s, rp, ref, dividedBy(se.bandLo(), ref), dividedBy(se.bandHi(), ref), Palette.colour(j));
+        }
+        Style st = se.style();
         drawSeries(s, rp, Histogram.ratio(hs.get(j), ref), st == Style.STEP ? Style.STEP_BARS : st, j, false);
       }
       rp.endClip(s);
@@ -253,24 +300,44 @@ public final class HistogramPlot implements Plot {
     return s.finish();
   }
 
+  /** {@code v} divided bin by bin by the reference's contents (NaN where the reference is empty). */
+  private static double[] dividedBy(double[] v, Histogram ref) {
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      double den = ref.content(i);
+      out[i] = den == 0 ? Double.NaN : v[i] / den;
+    }
+    return out;
+  }
+
+  /** Translucent rectangles [lo_i, hi_i] over the bins of {@code h}; empty or non-finite bins are skipped. */
+  private static void drawBand(Svg s, Panel p, Histogram h, double[] lo, double[] hi, String colour) {
+    s.open("g", "fill", colour, "fill-opacity", "0.25", "stroke", "none");
+    for (int i = 0; i < h.bins(); i++) {
+      if (!Double.isFinite(lo[i]) || !Double.isFinite(hi[i]) || lo[i] == hi[i]) {
+        continue;
+      }
+      double yTop = p.py(hi[i]);
+      double yBot = p.py(p.y.log() && lo[i] <= 0 ? p.y.min() : lo[i]);
+      double x0 = p.px(h.lowEdge(i));
+      double x1 = p.px(h.highEdge(i));
+      s.empty("rect", "x", Fmt.px(x0), "y", Fmt.px(yTop), "width", Fmt.px(x1 - x0), "height", Fmt.px(yBot - yTop));
+    }
+    s.close("g");
+  }
+
   static void drawSeries(Svg s, Panel p, Histogram h, Style style, int index, boolean closed) {
     String colour = Palette.colour(index);
     int n = h.bins();
     if (style == Style.STEP_BAND) {
-      s.open("g", "fill", colour, "fill-opacity", "0.25", "stroke", "none");
+      double[] lo = h.contents();
+      double[] hi = h.contents();
       for (int i = 0; i < n; i++) {
-        double c = h.content(i);
         double e = h.error(i);
-        if (!Double.isFinite(c) || !Double.isFinite(e) || e == 0) {
-          continue;
-        }
-        double yTop = p.py(c + e);
-        double yBot = p.py(p.y.log() && c - e <= 0 ? p.y.min() : c - e);
-        double x0 = p.px(h.lowEdge(i));
-        double x1 = p.px(h.highEdge(i));
-        s.empty("rect", "x", Fmt.px(x0), "y", Fmt.px(yTop), "width", Fmt.px(x1 - x0), "height", Fmt.px(yBot - yTop));
+        lo[i] -= e;
+        hi[i] += e;
       }
-      s.close("g");
+      drawBand(s, p, h, lo, hi, colour);
     }
     String step = style == Style.POINTS ? "" : closed ? stepPath(p, h) : openStepPath(p, h);
     if (!step.isEmpty()) {
