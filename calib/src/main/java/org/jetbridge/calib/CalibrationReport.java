@@ -25,7 +25,7 @@ import org.jetbridge.report.Table;
  * {@code gaussian_closure_rel_error} (self-check of the neural engine, see {@link GaussianClosure}),
  * {@code c2st_auc.{latent,penultimate,scores}.{raw,calibrated}} (inclusive; penultimate and scores need a
  * {@link LatentHead}), the same under {@code per_flavour.<flavour>.c2st_auc} (flavour = class name such as light, c,
- * b when a head names the classes, else the integer label), {@code score_w1.<flavour>.{raw,calibrated}.<class>} (1-D
+ * b when a head names the classes, else the integer label), {@code score_w1.<flavour>.{raw,calibrated,floor}.<class>} (1-D
  * W1 of each class score to the target, per flavour), {@code latent_w1.{raw,calibrated,mean_raw,mean_calibrated}}
  * (per latent dimension), {@code pca_w1.{raw,calibrated}} (first five principal components of the target),
  * {@code rows.{source,target}} and, with a bootstrap {@link MapEnsemble}, {@code bootstrap.members} and the spread
@@ -138,8 +138,10 @@ public final class CalibrationReport {
         Levels raw = Levels.of(in.source(), in.head());
         Levels cal = Levels.of(calibrated, in.head());
         Table c2stTable = new Table("sample", "level", "AUC raw", "AUC calibrated");
-        Table w1Table = members.isEmpty() ? new Table("flavour", "score", "W1 raw", "W1 calibrated", "reduction")
-                : new Table("flavour", "score", "W1 raw", "W1 calibrated", "reduction", "calibrated band");
+        Table w1Table = members.isEmpty()
+                ? new Table("flavour", "score", "W1 raw", "W1 calibrated", "reduction", "noise floor")
+                : new Table("flavour", "score", "W1 raw", "W1 calibrated", "reduction", "noise floor",
+                        "calibrated band");
         List<HistogramPlot> scorePlots = new ArrayList<>();
         TwoSampleTest.Result[] inclusive = new TwoSampleTest.Result[2];
         metrics.put("c2st_auc", c2st(runtime, tgt, raw, cal, options, "inclusive", c2stTable, inclusive, log));
@@ -167,6 +169,7 @@ public final class CalibrationReport {
                     Map<String, Object> wr = new LinkedHashMap<>();
                     Map<String, Object> wc = new LinkedHashMap<>();
                     Map<String, Object> wb = new LinkedHashMap<>();
+                    Map<String, Object> wf = new LinkedHashMap<>();
                     List<Rows> memberScores = new ArrayList<>();
                     for (Levels ml : memberLevels) {
                         memberScores.add(rowsWithLabel(ml.scores(), in.sourceLabels(), label));
@@ -175,21 +178,24 @@ public final class CalibrationReport {
                         double[] tk = t.scores().column(k);
                         double a = Wasserstein.w1(tk, r.scores().column(k));
                         double b = Wasserstein.w1(tk, c.scores().column(k));
+                        double floor = w1NoiseFloor(tk, r.scores().rows(), label * 31L + k);
                         wr.put(classes.get(k), a);
                         wc.put(classes.get(k), b);
+                        wf.put(classes.get(k), floor);
                         List<double[]> mk = columns(memberScores, k);
                         if (mk.isEmpty()) {
-                            w1Table.row(name, "p(" + classes.get(k) + ")", fmt(a), fmt(b), fmt(1 - b / a));
+                            w1Table.row(name, "p(" + classes.get(k) + ")", fmt(a), fmt(b), fmt(1 - b / a),
+                                    fmt(floor));
                         } else {
                             MapEnsemble.Spread band = w1Spread(tk, mk);
                             wb.put(classes.get(k), spreadJson(band));
                             w1Table.row(name, "p(" + classes.get(k) + ")", fmt(a), fmt(b), fmt(1 - b / a),
-                                    fmtBand(band));
+                                    fmt(floor), fmtBand(band));
                         }
                         String what = "p(" + classes.get(k) + "), " + name;
                         scorePlots.add(marginal(what, tk, r.scores().column(k), c.scores().column(k), mk));
                     }
-                    scoreW1.put(name, Json.object("raw", wr, "calibrated", wc));
+                    scoreW1.put(name, Json.object("raw", wr, "calibrated", wc, "floor", wf));
                     if (!wb.isEmpty()) {
                         scoreBand.put(name, wb);
                     }
@@ -273,7 +279,9 @@ public final class CalibrationReport {
                 + "source on held-out rows (0.5 = indistinguishable)."));
         if (metrics.containsKey("score_w1")) {
             html.table(w1Table.caption("Per flavour: 1-D Wasserstein distance of each class score to the target, "
-                    + "raw and calibrated source; reduction = 1 − calibrated/raw"
+                    + "raw and calibrated source; reduction = 1 − calibrated/raw; noise floor = the W1 that samples of "
+                    + "these sizes from one and the same distribution show (two random halves of the target, scaled "
+                    + "by √((1/n_source + 1/n_target)/(4/n_target))): a W1 at the floor is statistically zero"
                     + (members.isEmpty() ? "." : "; calibrated band = 16th–84th percentile of the calibrated W1 over "
                     + "the " + members.size() + " bootstrap members.")));
         }
@@ -379,6 +387,37 @@ public final class CalibrationReport {
      * Target (points), raw and calibrated source (steps) on 40 bins over the target's central 99.6 % (+10 %); with
      * member values, the calibrated series carries the per-bin 16th–84th percentile of their normalised histograms.
      */
+    /**
+     * The 1-D W1 expected between a source sample of {@code sourceRows} and {@code target} if both came from the
+     * target's distribution: W1 between two random halves of the target (seeded), scaled by the 1/√n law of the
+     * empirical W1 in one dimension, √((1/n_s + 1/n_t) / (4/n_t)).
+     */
+    static double w1NoiseFloor(double[] target, int sourceRows, long seed) {
+        int n = target.length;
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(0x5EEDF1L ^ seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = idx[i];
+            idx[i] = idx[j];
+            idx[j] = t;
+        }
+        double[] a = new double[n / 2];
+        double[] b = new double[n - n / 2];
+        for (int i = 0; i < n; i++) {
+            if (i < a.length) {
+                a[i] = target[idx[i]];
+            } else {
+                b[i - a.length] = target[idx[i]];
+            }
+        }
+        double halves = Wasserstein.w1(a, b);
+        return halves * Math.sqrt((1.0 / sourceRows + 1.0 / n) / (4.0 / n));
+    }
+
     private static HistogramPlot marginal(String label, double[] target, double[] raw, double[] calibrated,
             List<double[]> members) {
         double lo = quantile(target, 0.002);

@@ -347,7 +347,8 @@ final class CalibrateCommand implements Callable<Integer> {
                         + "source; penultimate and scores with --tagger); per_flavour.<flavour>.c2st_auc.<level>."
                         + "{raw,calibrated} (with --labels; flavour light/c/b with --tagger, else the integer label); "
                         + "score_w1.<flavour>.{raw,calibrated}.<class> (1-D W1 of each class score to the target, "
-                        + "with --tagger and --labels); latent_w1.{raw,calibrated,mean_raw,mean_calibrated}; "
+                        + "with --tagger and --labels) and score_w1.<flavour>.floor.<class> (the W1 that samples of "
+                        + "these sizes from one distribution show: two target halves, scaled to the sizes); latent_w1.{raw,calibrated,mean_raw,mean_calibrated}; "
                         + "pca_w1.{raw,calibrated}; rows.{source,target}; with bootstrap members (calibrate fit "
                         + "--bootstrap) bootstrap.members and bootstrap.{score_w1.<flavour>.<class>,latent_w1_mean,"
                         + "pca_w1[k]}.{mean,std,lo,hi} (spread over the members; lo/hi = 16th/84th percentile)."})
