@@ -65,19 +65,20 @@ final class DemoStages {
                    long topEvents, long topTestEvents, long minBiasEvents, long minBiasTestEvents, String taggerPreset,
                    String taggerEpochs, int validationJets, Long calibSteps, Integer calibWidth, double validationScale,
                    String mu, String pileupPreset, Long pileupSteps, Integer pileupJets, Integer pileupSamples,
-                   Integer pileupSamplerSteps) {
+                   Integer pileupSamplerSteps, int calibBootstrap, String pileupStepsScan) {
         static Profile of(String name) {
             return switch (name.toLowerCase(Locale.ROOT)) {
                 // ≤ 20 minutes on 2 cores for the whole chain (measured stage times in docs/demo.md)
                 case "quick" -> new Profile("quick", 60_000, 8_000, 20_000, 20_000, 20_000, 2_000, 20_000, 10_000,
-                        "small", "3", 5_000, null, null, 1, "60,150,200", null, 500L, 200, 16, 12);
+                        "small", "3", 5_000, null, null, 1, "60,150,200", null, 500L, 200, 16, 12, 2, null);
                 // the serious run (hours): the tagger's default model on ~500k jets, 200k jets per calibration side;
                 // the calibration with its command's defaults (sized for 200k jets per side) in both
                 case "full" -> new Profile("full", 400_000, 40_000, 100_000, 200_000, 200_000, 20_000, 100_000,
-                        50_000, "default", "1.5", 10_000, null, null, 4, null, null, null, 2000, null, null);
+                        50_000, "default", "1.5", 10_000, null, null, 4, null, null, null, 2000, null, null, 10,
+                        "8,16");
                 // a smoke run of every stage in about a minute (tests; numbers are not meaningful at this size)
                 case "tiny" -> new Profile("tiny", 1_500, 400, 600, 600, 300, 100, 1_500, 1_000, "small", "1", 300,
-                        50L, 16, 0.2, "60", "tiny", 20L, 50, 4, 2);
+                        50L, 16, 0.2, "60", "tiny", 20L, 50, 4, 2, 2, "1");
                 default -> throw new IllegalArgumentException("unknown profile '" + name + "', expected quick or full");
             };
         }
@@ -163,6 +164,7 @@ final class DemoStages {
         if (pileupModel) {
             optionIfSupported(root, List.of("pileup", "evaluate"), "--samples", p.pileupSamples(), puEval);
             optionIfSupported(root, List.of("pileup", "evaluate"), "--steps", p.pileupSamplerSteps(), puEval);
+            optionIfSupported(root, List.of("pileup", "evaluate"), "--steps-scan", p.pileupStepsScan(), puEval);
         }
         optionIfSupported(root, List.of("pileup", "evaluate"), "--seed", SEED + 15, puEval);
         // not --threads: there it counts the baselines' worker threads, which should use every core
@@ -196,6 +198,9 @@ final class DemoStages {
         }
         if (p.calibWidth() != null) {
             a.addAll(List.of("--width", p.calibWidth().toString()));
+        }
+        if (p.calibBootstrap() > 0) {
+            a.addAll(List.of("--bootstrap", Integer.toString(p.calibBootstrap())));
         }
         a.addAll(List.of("--seed", Long.toString(SEED + 13), "--threads", threads));
         return a;
