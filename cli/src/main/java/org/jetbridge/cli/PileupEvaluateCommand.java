@@ -143,10 +143,13 @@ final class PileupEvaluateCommand implements Callable<Integer> {
      * The learned methods of a {@code pileup train} model: the per-particle classifier at {@link #threshold} and the
      * generative posterior with {@link #samples} samples and {@link #steps} sampler steps (0: the model's own), plus
      * the posterior with and without context caching for the sampling-speed metric. libtorch runs with the same
-     * {@code --threads}.
+     * {@code --threads} unless this process already runs it (the demo runs every stage in one process).
      */
     LearnedMethods learnedMethods(Path dir) {
-        PileupModel m = PileupSampleCommand.load(NnRuntime.start(NnSettings.defaults().withThreads(threads)), dir);
+        // in the demo's process the runtime already runs with the demo's --threads; --threads here sizes the
+        // baselines' workers, so it must not fight it
+        PileupModel m = PileupSampleCommand.load(NnRuntime.runningOrStart(NnSettings.defaults().withThreads(threads)),
+                dir);
         int n = steps > 0 ? steps : m.config().samplerSteps();
         PileupRemover cached = m.posterior(samples, n, true);
         List<PileupRemover> methods = new ArrayList<>(List.of(m.classifier(threshold), cached));

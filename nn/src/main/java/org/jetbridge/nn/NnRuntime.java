@@ -44,6 +44,14 @@ public final class NnRuntime {
     }
 
     /**
+     * The running engine if one was started in this process (whatever its thread count), else one started with
+     * {@code settings}: for commands run in-process by a driver (the demo) that has already chosen the threads.
+     */
+    public static synchronized NnRuntime runningOrStart(NnSettings settings) {
+        return instance != null ? instance : start(settings);
+    }
+
+    /**
      * Starts the engine with the given settings; idempotent for equal settings.
      *
      * @throws IllegalStateException if the engine already runs with different settings (libtorch's thread pool and
