@@ -70,7 +70,7 @@ final class DemoStages {
             return switch (name.toLowerCase(Locale.ROOT)) {
                 // ≤ 20 minutes on 2 cores for the whole chain (measured stage times in docs/demo.md)
                 case "quick" -> new Profile("quick", 60_000, 8_000, 20_000, 20_000, 20_000, 2_000, 20_000, 10_000,
-                        "small", "3", 5_000, null, null, 1, "60,150,200", null, 500L, 200, 16, 12, 2, null);
+                        "small", "3", 5_000, null, null, 1, "60,150,200", null, 500L, 200, 16, 12, 0, null);
                 // the serious run (hours): the tagger's default model on ~500k jets, 200k jets per calibration side;
                 // the calibration with its command's defaults (sized for 200k jets per side) in both
                 case "full" -> new Profile("full", 400_000, 40_000, 100_000, 200_000, 200_000, 20_000, 100_000,
