@@ -384,27 +384,13 @@ public final class CalibrationReport {
     }
 
     /**
-     * Target (points), raw and calibrated source (steps) on 40 bins over the target's central 99.6 % (+10 %); with
-     * member values, the calibrated series carries the per-bin 16th–84th percentile of their normalised histograms.
-     */
-    /**
      * The 1-D W1 expected between a source sample of {@code sourceRows} and {@code target} if both came from the
      * target's distribution: W1 between two random halves of the target (seeded), scaled by the 1/√n law of the
      * empirical W1 in one dimension, √((1/n_s + 1/n_t) / (4/n_t)).
      */
     static double w1NoiseFloor(double[] target, int sourceRows, long seed) {
         int n = target.length;
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(0x5EEDF1L ^ seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = idx[i];
-            idx[i] = idx[j];
-            idx[j] = t;
-        }
+        int[] idx = org.jetbridge.nn.train.Shuffle.permutation(n, new java.util.SplittableRandom(0x5EEDF1L ^ seed));
         double[] a = new double[n / 2];
         double[] b = new double[n - n / 2];
         for (int i = 0; i < n; i++) {
@@ -418,6 +404,10 @@ public final class CalibrationReport {
         return halves * Math.sqrt((1.0 / sourceRows + 1.0 / n) / (4.0 / n));
     }
 
+    /**
+     * Target (points), raw and calibrated source (steps) on 40 bins over the target's central 99.6 % (+10 %); with
+     * member values, the calibrated series carries the per-bin 16th–84th percentile of their normalised histograms.
+     */
     private static HistogramPlot marginal(String label, double[] target, double[] raw, double[] calibrated,
             List<double[]> members) {
         double lo = quantile(target, 0.002);
