@@ -10,7 +10,8 @@ import org.jetbridge.nn.NnRuntime;
 /**
  * A fitted calibration map T(x | ω) = ∇ψ(x | ω), the gradient of a potential convex in x, in the data's own units:
  * either a neural input-convex potential ({@link TransportMap}) or the semi-discrete potential onto the target
- * sample ({@link SemiDiscreteMap}). Applies any number of rows deterministically in bounded memory.
+ * sample ({@link SemiDiscreteMap}), or one such map per category of an integer column ({@link PartitionedMap}).
+ * Applies any number of rows deterministically in bounded memory.
  */
 public interface CalibrationMap extends AutoCloseable {
 
@@ -72,6 +73,9 @@ public interface CalibrationMap extends AutoCloseable {
         }
         Object description = org.jetbridge.report.Json.parse(Files.readString(d.resolve(ModelArchive.DESCRIPTION)));
         Object kind = description instanceof java.util.Map<?, ?> m ? m.get("kind") : null;
+        if (PartitionedMap.KIND.equals(kind)) {
+            return PartitionedMap.load(runtime, d);
+        }
         return SemiDiscreteMap.KIND.equals(kind) ? SemiDiscreteMap.load(runtime, d) : TransportMap.load(runtime, d);
     }
 }

@@ -128,37 +128,7 @@ public final class LatentFiles {
                     + rows + " (one per latent row)");
         }
         double[] out = new double[rows];
-        switch (d.dtype()) {
-            case FLOAT64 -> r.read(name, 0, rows, out, 0);
-            case FLOAT32 -> {
-                float[] f = new float[rows];
-                r.read(name, 0, rows, f, 0);
-                for (int i = 0; i < rows; i++) {
-                    out[i] = f[i];
-                }
-            }
-            case INT32 -> {
-                int[] f = new int[rows];
-                r.read(name, 0, rows, f, 0);
-                for (int i = 0; i < rows; i++) {
-                    out[i] = f[i];
-                }
-            }
-            case INT64 -> {
-                long[] f = new long[rows];
-                r.read(name, 0, rows, f, 0);
-                for (int i = 0; i < rows; i++) {
-                    out[i] = f[i];
-                }
-            }
-            case INT8 -> {
-                byte[] f = new byte[rows];
-                r.read(name, 0, rows, f, 0);
-                for (int i = 0; i < rows; i++) {
-                    out[i] = f[i];
-                }
-            }
-        }
+        readColumnRange(r, file, name, 0, rows, out);
         return out;
     }
 
@@ -327,6 +297,7 @@ public final class LatentFiles {
         }
     }
 
+    /** Rows [start, start + n) of the 1-d column {@code name} (float or integer) as doubles. */
     private static void readColumnRange(Hdf5Reader r, Path file, String name, long start, int n, double[] out) {
         DatasetInfo d = r.dataset(name);
         switch (d.dtype()) {
@@ -338,8 +309,29 @@ public final class LatentFiles {
                     out[i] = f[i];
                 }
             }
-            default -> throw new InputException(file.toString(), "condition '" + name + "' must be float32 or "
-                    + "float64, got " + d.dtype());
+            case INT32 -> {
+                int[] f = new int[n];
+                r.read(name, start, n, f, 0);
+                for (int i = 0; i < n; i++) {
+                    out[i] = f[i];
+                }
+            }
+            case INT64 -> {
+                long[] f = new long[n];
+                r.read(name, start, n, f, 0);
+                for (int i = 0; i < n; i++) {
+                    out[i] = f[i];
+                }
+            }
+            case INT8 -> {
+                byte[] f = new byte[n];
+                r.read(name, start, n, f, 0);
+                for (int i = 0; i < n; i++) {
+                    out[i] = f[i];
+                }
+            }
+            default -> throw new InputException(file.toString(), "column '" + name + "' must be a float or "
+                    + "integer type, got " + d.dtype());
         }
     }
 }

@@ -17,6 +17,7 @@ import org.jetbridge.calib.SemiDiscreteMap;
 import org.jetbridge.calib.LatentFiles;
 import org.jetbridge.calib.OtConfig;
 import org.jetbridge.calib.OtTrainer;
+import org.jetbridge.calib.PartitionedMap;
 import org.jetbridge.calib.Rows;
 import org.jetbridge.calib.TransportMap;
 import org.jetbridge.io.InputException;
@@ -82,6 +83,12 @@ final class CalibrateCommand implements Callable<Integer> {
         @Option(names = "--condition", split = ",", paramLabel = "NAME",
                 description = "Condition columns (1-d datasets, e.g. pt,eta): fits T(x | conditions).")
         List<String> conditions = new ArrayList<>();
+        @Option(names = "--partition", paramLabel = "NAME", description = "Integer dataset (e.g. flavour) present "
+                + "in both files: fit one map per category on that category's rows only, so no mass crosses "
+                + "categories (flavour-aware calibration: on data, the target rows of a category come from a control "
+                + "region enriched in it). Applying needs the column too; --targets is shared out in proportion to "
+                + "the target rows of each category.")
+        String partition;
         @Option(names = "--output", required = true, paramLabel = "DIR") Path output;
         @Option(names = "--method", defaultValue = "SEMI_DISCRETE",
                 description = "SEMI_DISCRETE (default: T(x) = grad of max_j(<x, y_j> - phi_j), the Brenier map onto "
@@ -131,8 +138,12 @@ final class CalibrateCommand implements Callable<Integer> {
                 throw new InputException(target.toString(), "dataset '" + dataset + "' has width " + y.cols()
                         + " but the source " + source + " has width " + x.cols());
             }
-            Rows cx = LatentFiles.readConditions(source, conditions, x.rows());
-            Rows cy = LatentFiles.readConditions(target, conditions, y.rows());
+            if (partition != null && conditions.contains(partition)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--partition " + partition
+                        + " is also a --condition; give it once");
+            }
+            Rows cx = LatentFiles.readConditions(source, allConditions(), x.rows());
+            Rows cy = LatentFiles.readConditions(target, allConditions(), y.rows());
             PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
             NnRuntime rt = engine.start();
             Outcome main = fitOne(rt, settings, config, x, cx, y, cy, seed, output, log);
@@ -180,31 +191,67 @@ final class CalibrateCommand implements Callable<Integer> {
             }
         }
 
-        /** Fits one map of the chosen method with {@code fitSeed} and saves it as the fit directory {@code dir}. */
+        /** The condition columns read from the files: --condition, then the --partition column. */
+        private List<String> allConditions() {
+            List<String> all = new ArrayList<>(conditions);
+            if (partition != null) {
+                all.add(partition);
+            }
+            return all;
+        }
+
+        /** A fitted map (owned by the caller), what to print about it, and whether its training diverged. */
+        private record Fitted(CalibrationMap map, String message, boolean diverged) {}
+
+        /**
+         * Fits one map of the chosen method on these rows with conditions {@code names}; ICNN fits keep their
+         * checkpoints, curves and map in {@code runDir}.
+         */
+        private Fitted fitMap(NnRuntime rt, SemiDiscreteMap.Settings settings, OtConfig config, Rows x, Rows cx,
+                Rows y, Rows cy, List<String> names, long fitSeed, Path runDir, PrintStream log) throws IOException {
+            if (settings != null) {
+                SemiDiscreteMap map = SemiDiscreteMap.fit(rt, x, cx, y, cy, names, dataset,
+                        settings.withSeed(fitSeed), log);
+                return new Fitted(map, map.summary(), false);
+            }
+            OtTrainer.FitOutput fit = new OtTrainer(rt, config.withSeed(fitSeed)).progress(log).fit(x, cx, y, cy,
+                    names, dataset, runDir);
+            return new Fitted(fit.map(), fit.result().message(), fit.result().diverged());
+        }
+
+        /**
+         * Fits one map (or, with --partition, one per category) with {@code fitSeed} and saves it as the fit
+         * directory {@code dir}.
+         */
         private Outcome fitOne(NnRuntime rt, SemiDiscreteMap.Settings settings, OtConfig config, Rows x, Rows cx,
                 Rows y, Rows cy, long fitSeed, Path dir, PrintStream log) throws IOException {
-            if (settings != null) {
-                SemiDiscreteMap map;
-                try {
-                    map = SemiDiscreteMap.fit(rt, x, cx, y, cy, conditions, dataset, settings.withSeed(fitSeed), log);
-                } catch (IllegalArgumentException e) {
-                    throw new InputException(dir.toString(), e.getMessage(), e);
-                }
-                try (map) {
-                    map.save(dir.resolve(TransportMap.DIR));
-                    return new Outcome(map.summary() + "; map in " + dir.resolve(TransportMap.DIR), false);
-                }
-            }
-            OtTrainer.FitOutput fit;
+            Path mapDir = dir.resolve(TransportMap.DIR);
             try {
-                fit = new OtTrainer(rt, config.withSeed(fitSeed)).progress(log).fit(x, cx, y, cy, conditions, dataset,
-                        dir);
+                if (partition == null) {
+                    Fitted f = fitMap(rt, settings, config, x, cx, y, cy, conditions, fitSeed, dir, log);
+                    try (CalibrationMap map = f.map()) {
+                        if (settings != null) {
+                            map.save(mapDir);
+                        }
+                        return new Outcome(f.message() + "; map in " + mapDir, f.diverged());
+                    }
+                }
+                boolean[] diverged = {false};
+                try (PartitionedMap map = PartitionedMap.fit(rt, x, cx, y, cy, allConditions(), dataset,
+                        (k, xs, cxs, ys, cys) -> {
+                            SemiDiscreteMap.Settings s = settings == null ? null : settings.withMaxTargets(
+                                    (int) Math.max(1, Math.round(settings.maxTargets() * (double) ys.rows()
+                                            / y.rows())));
+                            Fitted f = fitMap(rt, s, config, xs, cxs, ys, cys, conditions, fitSeed,
+                                    dir.resolve("parts").resolve(partition + "-" + k), log);
+                            diverged[0] |= f.diverged();
+                            return f.map();
+                        }, log)) {
+                    map.save(mapDir);
+                    return new Outcome(map.summary() + "; map in " + mapDir, diverged[0]);
+                }
             } catch (IllegalArgumentException e) {
                 throw new InputException(dir.toString(), e.getMessage(), e);
-            }
-            try (TransportMap map = fit.map()) {
-                return new Outcome(fit.result().message() + "; map in " + dir.resolve(TransportMap.DIR),
-                        fit.result().diverged());
             }
         }
     }

@@ -88,6 +88,56 @@ class CalibrateCommandTest {
         assertTrue(Files.size(report.resolve("index.html")) > 1000);
     }
 
+    /**
+     * A map per label: every calibrated row is a target row of the same label (the semi-discrete map of each
+     * category lands on that category's target sample), and a file without the label column is refused by name.
+     */
+    @Test
+    void partitionedFitMapsEachLabelOntoTargetRowsOfThatLabel() throws Exception {
+        Path src = write(tmp.resolve("sim.h5"), 1200, 3, 0, false, 1);
+        Path tgt = write(tmp.resolve("data.h5"), 600, 3, 0.8, false, 2);
+        Path model = tmp.resolve("model");
+        CliRunner.Result fit = CliRunner.run("calibrate", "fit", "--source", src.toString(), "--target",
+                tgt.toString(), "--partition", "label", "--output", model.toString(), "--steps", "200", "--batch",
+                "256");
+        assertEquals(0, fit.status(), fit.err());
+        assertTrue(fit.out().contains("a map per label (2 categories)"), fit.out());
+        Path out = tmp.resolve("sim-cal.h5");
+        CliRunner.Result apply = CliRunner.run("calibrate", "apply", "--model", model.toString(), "--input",
+                src.toString(), "--output", out.toString());
+        assertEquals(0, apply.status(), apply.err());
+        float[] cal = new float[1200 * 3];
+        int[] labels = new int[1200];
+        float[] y = new float[600 * 3];
+        int[] ly = new int[600];
+        try (Hdf5Reader r = Hdf5Reader.open(out)) {
+            r.read("latent_calibrated", 0, 1200, cal, 0);
+            r.read("label", 0, 1200, labels, 0);
+        }
+        try (Hdf5Reader r = Hdf5Reader.open(tgt)) {
+            r.read("latent", 0, 600, y, 0);
+            r.read("label", 0, 600, ly, 0);
+        }
+        java.util.Map<String, Integer> targetLabel = new java.util.HashMap<>();
+        for (int j = 0; j < 600; j++) {
+            targetLabel.put(y[3 * j] + "," + y[3 * j + 1] + "," + y[3 * j + 2], ly[j]);
+        }
+        for (int i = 0; i < 1200; i++) {
+            Integer l = targetLabel.get(cal[3 * i] + "," + cal[3 * i + 1] + "," + cal[3 * i + 2]);
+            assertEquals(Integer.valueOf(labels[i]), l, "row " + i + " lands on a target row of its own label");
+        }
+        Path bare = tmp.resolve("bare.h5");
+        try (Hdf5Writer w = Hdf5Writer.create(bare)) {
+            w.dataset("latent", DType.FLOAT32, 3).append(new float[6], 0, 2);
+            w.commit();
+        }
+        CliRunner.Result missing = CliRunner.run("calibrate", "apply", "--model", model.toString(), "--input",
+                bare.toString(), "--output", tmp.resolve("bare-cal.h5").toString());
+        assertEquals(2, missing.status());
+        assertTrue(missing.err().contains("bare.h5") && missing.err().contains("label"), missing.err());
+        assertFalse(Files.exists(tmp.resolve("bare-cal.h5")));
+    }
+
     @Test
     void badInputsGiveOneLineNamingFileAndDatasetAndExitTwo() throws Exception {
         Path src = write(tmp.resolve("sim.h5"), 200, 3, 0, false, 1);

@@ -82,35 +82,37 @@ public final class ModelArchive {
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp");
         try {
-            Map<String, HostArray> arrays = new LinkedHashMap<>();
-            params.snapshot().forEach((k, v) -> arrays.put("param/" + k, v));
-            extras.forEach((k, v) -> arrays.put("extra/" + k, v));
-            Npz.write(tmp.resolve(WEIGHTS), arrays);
-            JsonObject d = new JsonObject();
-            d.addProperty("format", FORMAT_VERSION);
-            d.addProperty("kind", kind);
-            NnRuntime.Versions v = NnRuntime.versions();
-            JsonObject versions = new JsonObject();
-            versions.addProperty("jetbridge", v.jetbridge());
-            versions.addProperty("djl", v.djl());
-            versions.addProperty("torch", v.torch());
-            d.add("versions", versions);
-            d.add("config", GSON.toJsonTree(config));
-            Files.writeString(tmp.resolve(DESCRIPTION), GSON.toJson(d), StandardCharsets.UTF_8);
-            if (Files.exists(target)) {
-                Path old = Files.createTempDirectory(target.getParent(), target.getFileName() + ".old");
-                Files.delete(old);
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                deleteTree(old);
-            } else {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            }
+            writeInto(tmp, kind, config, params, extras);
+            moveIntoPlace(tmp, target);
         } finally {
             if (Files.exists(tmp)) {
                 deleteTree(tmp);
             }
         }
+    }
+
+    /**
+     * Writes the files of {@link #save} into the existing directory {@code dir} as they are, with no temporary
+     * directory: for composite models that assemble several parts in one temporary directory and move it into place
+     * themselves ({@link #moveIntoPlace}).
+     */
+    public static void writeInto(Path dir, String kind, Object config, ParameterStore params,
+            Map<String, HostArray> extras) throws IOException {
+        Map<String, HostArray> arrays = new LinkedHashMap<>();
+        params.snapshot().forEach((k, v) -> arrays.put("param/" + k, v));
+        extras.forEach((k, v) -> arrays.put("extra/" + k, v));
+        Npz.write(dir.resolve(WEIGHTS), arrays);
+        JsonObject d = new JsonObject();
+        d.addProperty("format", FORMAT_VERSION);
+        d.addProperty("kind", kind);
+        NnRuntime.Versions v = NnRuntime.versions();
+        JsonObject versions = new JsonObject();
+        versions.addProperty("jetbridge", v.jetbridge());
+        versions.addProperty("djl", v.djl());
+        versions.addProperty("torch", v.torch());
+        d.add("versions", versions);
+        d.add("config", GSON.toJsonTree(config));
+        Files.writeString(dir.resolve(DESCRIPTION), GSON.toJson(d), StandardCharsets.UTF_8);
     }
 
     /**
@@ -171,7 +173,24 @@ public final class ModelArchive {
         return new Loaded(dir, kind, config, versions, params, extras);
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    /**
+     * Renames the finished directory {@code tmp} (a sibling of {@code target}) to {@code target}, replacing a previous
+     * directory there: readers see the old or the new directory, never a half-written one.
+     */
+    public static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        if (Files.exists(target)) {
+            Path old = Files.createTempDirectory(target.getParent(), target.getFileName() + ".old");
+            Files.delete(old);
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(old);
+        } else {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /** Deletes {@code root} and everything below it. */
+    public static void deleteTree(Path root) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
                 Files.deleteIfExists(p);
