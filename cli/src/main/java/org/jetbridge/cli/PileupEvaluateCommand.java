@@ -86,6 +86,17 @@ final class PileupEvaluateCommand implements Callable<Integer> {
                     + "each >= 1) and report quality vs steps (metrics key scans.sampler_steps, scan_* plots).")
     List<Integer> stepsScan = new ArrayList<>();
 
+    @Option(names = "--multiplicity-temperature", paramLabel = "T",
+            description = "With --model: draw the posterior's constituent count N from softmax(logits / T) "
+                    + "(default 1: as trained; T < 1 narrows the posterior in N, T > 1 widens it).")
+    double temperature = 1;
+
+    @Option(names = "--temperature-scan", split = ",", paramLabel = "T",
+            description = "With --model: also evaluate the posterior at these multiplicity temperatures "
+                    + "(comma-separated, each > 0) and report quality vs T (metrics key "
+                    + "scans.multiplicity_temperature); choose T on jets other than the ones you report.")
+    List<Double> temperatureScan = new ArrayList<>();
+
     @Option(names = "--threshold", paramLabel = "P",
             description = "P(hard scatter) above which the learned classifier keeps a particle (with --model; "
                     + "default: 0.3).")
@@ -151,29 +162,43 @@ final class PileupEvaluateCommand implements Callable<Integer> {
         PileupModel m = PileupSampleCommand.load(NnRuntime.runningOrStart(NnSettings.defaults().withThreads(threads)),
                 dir);
         int n = steps > 0 ? steps : m.config().samplerSteps();
-        PileupRemover cached = m.posterior(samples, n, true);
+        PileupRemover cached = m.posterior(samples, n, true, temperature);
         List<PileupRemover> methods = new ArrayList<>(List.of(m.classifier(threshold), cached));
         List<MethodScan> scans = new ArrayList<>();
         if (!stepsScan.isEmpty()) {
-            // the scan's step counts plus the main posterior's, ascending; the main one is not evaluated twice
-            java.util.TreeMap<Integer, PileupRemover> byStep = new java.util.TreeMap<>();
-            byStep.put(n, cached);
-            for (int st : stepsScan) {
-                byStep.computeIfAbsent(st, k -> m.posterior(samples, k, true));
-            }
-            double[] values = new double[byStep.size()];
-            List<String> names = new ArrayList<>();
-            int i = 0;
-            for (Map.Entry<Integer, PileupRemover> e : byStep.entrySet()) {
-                values[i++] = e.getKey();
-                names.add(e.getValue().name());
-                if (e.getValue() != cached) {
-                    methods.add(e.getValue());
-                }
-            }
-            scans.add(new MethodScan("sampler_steps", "sampler steps", values, names, List.of(cached.name())));
+            scans.add(scan("sampler_steps", "sampler steps", n, cached, stepsScan.stream().map(Integer::doubleValue)
+                    .toList(), st -> m.posterior(samples, (int) Math.round(st), true, temperature), methods));
         }
-        return new LearnedMethods(methods, cached, m.posterior(samples, n, false), m, scans);
+        if (!temperatureScan.isEmpty()) {
+            scans.add(scan("multiplicity_temperature", "multiplicity temperature T", temperature, cached,
+                    temperatureScan, t -> m.posterior(samples, n, true, t), methods));
+        }
+        return new LearnedMethods(methods, cached, m.posterior(samples, n, false, temperature), m, scans);
+    }
+
+    /**
+     * A scan of the posterior over one setting: the scan's values plus the main posterior's, ascending; the main
+     * posterior ({@code main} at value {@code at}) is not evaluated twice; new members are appended to
+     * {@code methods}.
+     */
+    private static MethodScan scan(String key, String axis, double at, PileupRemover main, List<Double> values,
+            java.util.function.DoubleFunction<PileupRemover> member, List<PileupRemover> methods) {
+        java.util.TreeMap<Double, PileupRemover> byValue = new java.util.TreeMap<>();
+        byValue.put(at, main);
+        for (double v : values) {
+            byValue.computeIfAbsent(v, member::apply);
+        }
+        double[] xs = new double[byValue.size()];
+        List<String> names = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<Double, PileupRemover> e : byValue.entrySet()) {
+            xs[i++] = e.getKey();
+            names.add(e.getValue().name());
+            if (e.getValue() != main) {
+                methods.add(e.getValue());
+            }
+        }
+        return new MethodScan(key, axis, xs, names, List.of(main.name()));
     }
 
     @Override
@@ -211,8 +236,19 @@ final class PileupEvaluateCommand implements Callable<Integer> {
                         + st);
             }
         }
-        if (!stepsScan.isEmpty() && model == null) {
-            throw new ParameterException(spec.commandLine(), "--steps-scan needs --model (it scans the posterior)");
+        for (Double t : temperatureScan) {
+            if (t == null || !(t > 0) || t.isInfinite()) {
+                throw new ParameterException(spec.commandLine(), "--temperature-scan: every temperature must be a "
+                        + "finite number > 0, got " + t);
+            }
+        }
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw new ParameterException(spec.commandLine(), "--multiplicity-temperature must be a finite number > 0, "
+                    + "got " + temperature);
+        }
+        if ((!stepsScan.isEmpty() || !temperatureScan.isEmpty()) && model == null) {
+            throw new ParameterException(spec.commandLine(), (stepsScan.isEmpty() ? "--temperature-scan" : "--steps-scan")
+                    + " needs --model (it scans the posterior)");
         }
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new ParameterException(spec.commandLine(), "--threshold must be in [0, 1], got " + threshold);
@@ -290,6 +326,8 @@ final class PileupEvaluateCommand implements Callable<Integer> {
             settings.put("steps", steps);
             settings.put("threshold", threshold);
             settings.put("steps_scan", stepsScan);
+            settings.put("multiplicity_temperature", temperature);
+            settings.put("temperature_scan", temperatureScan);
         }
         settings.put("mu", grid);
         settings.put("pileup_mode", m.name());

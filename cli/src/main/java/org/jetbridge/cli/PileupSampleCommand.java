@@ -55,6 +55,10 @@ final class PileupSampleCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "Sampler steps (default: the model's).")
     Integer steps;
 
+    @Option(names = "--multiplicity-temperature", paramLabel = "T", defaultValue = "1", description = "Draw the "
+            + "constituent count N from softmax(logits / T) (default ${DEFAULT-VALUE}: as trained).")
+    double temperature;
+
     @Option(names = "--limit", paramLabel = "N", description = "Only the first N jets (default: all).")
     Long limit;
 
@@ -76,6 +80,10 @@ final class PileupSampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Usage.atLeast(spec, "--samples", samples, 1);
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--multiplicity-temperature must be "
+                    + "a finite number > 0, got " + temperature);
+        }
         if (steps != null) {
             Usage.atLeast(spec, "--steps", steps, 1);
         }
@@ -94,10 +102,11 @@ final class PileupSampleCommand implements Callable<Integer> {
         long written = 0;
         try (in; PileupModel m = load(rt, model)) {
             int n = steps != null ? steps : m.config().samplerSteps();
-            PosteriorSampler sampler = m.posterior(samples, n);
+            PosteriorSampler sampler = m.posterior(samples, n, true, temperature);
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("samples", (long) samples);
             meta.put("steps", (long) n);
+            meta.put("multiplicity_temperature", temperature);
             meta.put("scheme", m.config().scheme());
             meta.put("seed", seed);
             meta.put("model", model.toAbsolutePath().toString());

@@ -130,7 +130,7 @@ class PileupCommandTest {
         Path report = dir.resolve("report-scan");
         Result r = CliRunner.run("pileup", "evaluate", "--model", out.toString(), "--hs", tops.toString(), "--pool",
                 pool.toString(), "--mu", "10", "--jets", "6", "--samples", "4", "--steps", "2", "--steps-scan",
-                "3,1,2", "--threads", "2", "-o", report.toString(), "-q");
+                "3,1,2", "--temperature-scan", "0.001", "--threads", "2", "-o", report.toString(), "-q");
         assertEquals(0, r.status(), r.err());
         Object m = Json.read(report.resolve("metrics.json"));
         List<?> values = (List<?>) Json.at(m, "scans", "sampler_steps", "values");
@@ -151,6 +151,14 @@ class PileupCommandTest {
         assertTrue(Files.isRegularFile(report.resolve("scan_sampler_steps_mass.svg")));
         assertTrue(Files.isRegularFile(report.resolve("scan_sampler_steps_coverage_tau32_kt.svg")));
         assertTrue(Files.readString(report.resolve("index.html")).contains("Quality vs sampler steps"));
+        // the temperature scan: T = 0.001 and the main posterior (T = 1), which is again evaluated once
+        List<?> temps = (List<?>) Json.at(m, "scans", "multiplicity_temperature", "values");
+        assertEquals(List.of(0.001, 1.0), temps.stream().map(v -> Json.number(v)).toList());
+        List<?> tMembers = (List<?>) Json.at(m, "scans", "multiplicity_temperature", "members");
+        assertEquals(main, String.valueOf(tMembers.get(1)));
+        assertTrue(String.valueOf(tMembers.get(0)).contains("T_N=0.001"), String.valueOf(tMembers.get(0)));
+        assertEquals(Json.number(res.get(1)), Json.number(((List<?>) Json.at(m, "scans", "multiplicity_temperature",
+                "resolution", "mass", "10")).get(1)), 0);
     }
 
     @Test
@@ -159,6 +167,9 @@ class PileupCommandTest {
                 pool.toString(), "--mu", "10", "--steps-scan", "2,0", "-o", dir.resolve("never").toString());
         userError("--steps-scan needs --model", "pileup", "evaluate", "--hs", tops.toString(), "--pool",
                 pool.toString(), "--mu", "10", "--steps-scan", "2", "-o", dir.resolve("never").toString());
+        userError("--temperature-scan", "pileup", "evaluate", "--model", out.toString(), "--hs", tops.toString(),
+                "--pool", pool.toString(), "--mu", "10", "--temperature-scan", "0.5,0", "-o",
+                dir.resolve("never").toString());
         assertFalse(Files.exists(dir.resolve("never")));
         Path post = dir.resolve("never.h5");
         userError("--samples", "pileup", "sample", "--model", out.toString(), "--input", overlaid.toString(),

@@ -105,6 +105,14 @@ public final class PileupModel implements AutoCloseable {
         return new PosteriorSampler(this, samples, steps, cacheContext);
     }
 
+    /**
+     * As {@link #posterior(int, int, boolean)} with the multiplicity drawn from softmax(logits / {@code temperature})
+     * (1: as trained).
+     */
+    public PosteriorSampler posterior(int samples, int steps, boolean cacheContext, double temperature) {
+        return new PosteriorSampler(this, samples, steps, cacheContext, temperature);
+    }
+
     /** The per-particle classifier: keeps observed constituents with P(hard scatter) ≥ {@code threshold}. */
     public PileupRemover classifier(double threshold) {
         return new ClassifierRemover(this, threshold);

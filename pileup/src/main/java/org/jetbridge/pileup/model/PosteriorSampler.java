@@ -30,8 +30,17 @@ public final class PosteriorSampler implements PileupRemover {
     private final int samples;
     private final int steps;
     private final boolean cache;
+    private final double temperature;
 
     PosteriorSampler(PileupModel model, int samples, int steps, boolean cacheContext) {
+        this(model, samples, steps, cacheContext, 1);
+    }
+
+    /**
+     * @param temperature multiplicity temperature T: N is drawn from softmax(logits / T) (1: the trained head; below 1
+     *     narrower, above 1 broader), a recalibration knob for the posterior's width in N
+     */
+    PosteriorSampler(PileupModel model, int samples, int steps, boolean cacheContext, double temperature) {
         if (samples < 1) {
             throw new IllegalArgumentException("posterior samples: expected >= 1, got " + samples);
         }
@@ -42,12 +51,18 @@ public final class PosteriorSampler implements PileupRemover {
         this.samples = samples;
         this.steps = steps;
         this.cache = cacheContext;
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException("multiplicity temperature: expected a finite value > 0, got "
+                    + temperature);
+        }
+        this.temperature = temperature;
     }
 
     @Override
     public String name() {
-        return String.format(java.util.Locale.ROOT, "posterior(%s, K=%d, %d steps)", model.config().scheme(),
-                samples, steps);
+        return String.format(java.util.Locale.ROOT, "posterior(%s, K=%d, %d steps%s)", model.config().scheme(),
+                samples, steps, temperature == 1 ? "" : String.format(java.util.Locale.ROOT, ", T_N=%s",
+                        java.math.BigDecimal.valueOf(temperature).stripTrailingZeros().toPlainString()));
     }
 
     public int samples() {
@@ -122,7 +137,8 @@ public final class PosteriorSampler implements PileupRemover {
         try (NDManager m = model.runtime().newManager()) {
             NDList in = Batch.observed(part, norm, m);
             Denoiser.Encoding e = denoiser.encode(in.get(0), in.get(1), in.get(2));
-            float[] p = e.multiplicityLogits().softmax(1).toFloatArray();
+            NDArray logits = e.multiplicityLogits();
+            float[] p = (temperature == 1 ? logits : logits.div(temperature)).softmax(1).toFloatArray();
             int nMax = c.maxHardScatter();
             int nh = 1;
             for (int j = 0; j < b; j++) {
