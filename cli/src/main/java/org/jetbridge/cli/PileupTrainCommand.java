@@ -96,6 +96,11 @@ final class PileupTrainCommand implements Callable<Integer> {
             + "classifier's P(hard scatter) of each observed constituent (the plain conditioning of the reference).")
     boolean noClassifierFeature;
 
+    @Option(names = "--no-count-feature", description = "Do not give the multiplicity head the classifier's expected "
+            + "hard-scatter count ln(1 + sum of P(hard scatter)) (it then rebuilds the count from the mean-pooled "
+            + "encoding and the observed multiplicity).")
+    boolean noCountFeature;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
     boolean quiet;
 
@@ -125,6 +130,9 @@ final class PileupTrainCommand implements Callable<Integer> {
             }
             if (noClassifierFeature) {
                 c = c.withClassifierFeature(false);
+            }
+            if (noCountFeature) {
+                c = c.withCountFeature(false);
             }
             o = TrainOptions.defaults(steps).withBatchSize(batchSize).withLearningRate(learningRate).withSeed(seed)
                     .withValidation(8, validations).withEmaDecay(ema).withNoiseDraws(noiseDraws);

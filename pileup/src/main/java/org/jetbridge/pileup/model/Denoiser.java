@@ -20,6 +20,8 @@ import org.jetbridge.nn.Scalars;
  * every sampler step and every posterior sample. With {@link PileupConfig#classifierFeature} each observed token also
  * gets an embedding of the per-particle classifier's 2·P(hard scatter) − 1 (gradient stopped, so the classifier
  * learns from its own loss only); the classifier is equivariant over the observed cloud, so the invariance holds.
+ * With {@link PileupConfig#countFeature} the multiplicity head also reads ln(1 + Σ P(hard scatter)), the
+ * classifier's expected hard-scatter count (a permutation-invariant sum, gradient stopped).
  */
 final class Denoiser {
 
@@ -86,7 +88,7 @@ final class Denoiser {
         int d = config.width();
         int c = config.condWidth();
         embedObserved = new Linear(s, "denoiser.embed_observed", JetFeatures.PARTICLE, d);
-        this.classifier = config.classifierFeature() ? classifier : null;
+        this.classifier = config.classifierFeature() || config.countFeature() ? classifier : null;
         embedProbability = config.classifierFeature() ? new Linear(s, "denoiser.embed_probability", 1, d, false)
                 : null;
         embedHardScatter = new Linear(s, "denoiser.embed_hs", JetFeatures.PARTICLE, d);
@@ -101,7 +103,7 @@ final class Denoiser {
         outNorm = new LayerNorm(s, "denoiser.out.norm", d);
         out = new ZeroLinear(s, "denoiser.out", d, JetFeatures.PARTICLE);
         poolNorm = new LayerNorm(s, "multiplicity.norm", d);
-        multiplicityHidden = new Linear(s, "multiplicity.0", d + c, d);
+        multiplicityHidden = new Linear(s, "multiplicity.0", d + c + (config.countFeature() ? 1 : 0), d);
         multiplicityOut = new Linear(s, "multiplicity.1", d, config.maxHardScatter());
     }
 
@@ -112,7 +114,8 @@ final class Denoiser {
 
     /**
      * As {@link #encode(NDArray, NDArray, NDArray)} with the classifier's logits [B, No] of these jets already
-     * computed (training computes them once for its loss and for this); ignored without the classifier feature.
+     * computed (training computes them once for its loss and for this); ignored without the classifier and count
+     * features.
      */
     Encoding encode(NDArray observed, NDArray mask, NDArray context, NDArray classifierLogits) {
         NDArray bias = MultiHeadAttention.keyBias(mask);
@@ -132,8 +135,14 @@ final class Denoiser {
         // masked mean of the final observed tokens, then the context, → logits over N = 1 … N_max
         NDArray m3 = mask.expandDims(2);
         NDArray pooled = poolNorm.forward(x).mul(m3).sum(new int[] {1}).div(mask.sum(new int[] {1}, true));
-        NDArray logits = multiplicityOut.forward(Activations.gelu(multiplicityHidden.forward(
-                pooled.concat(ctx, 1))));
+        NDArray head = pooled.concat(ctx, 1);
+        if (config.countFeature()) {
+            // ln(1 + Σ_i P_i(hard scatter)) over the real observed slots: the classifier's expected count
+            NDArray count = classifierLogits.stopGradient().getNDArrayInternal().sigmoid().mul(mask)
+                    .sum(new int[] {1}, true);
+            head = head.concat(count.add(1f).log(), 1);
+        }
+        NDArray logits = multiplicityOut.forward(Activations.gelu(multiplicityHidden.forward(head)));
         return new Encoding(sources, bias, ctx, logits);
     }
 

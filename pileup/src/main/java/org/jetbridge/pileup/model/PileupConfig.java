@@ -27,11 +27,15 @@ import java.util.Locale;
  * @param classifierFeature whether the denoiser's observed cloud carries the per-particle classifier's
  *     P(hard scatter) (gradient stopped) as an extra input: the posterior then conditions on what the dense
  *     per-particle supervision learns fast instead of rediscovering it from the denoising loss alone
+ * @param countFeature whether the multiplicity head also reads ln(1 + Σ P(hard scatter)) over the observed
+ *     constituents (the classifier's expected count of hard-scatter particles, gradient stopped): the mean-pooled
+ *     encoder output carries fractions, not counts, so without it the head must rebuild the count from the observed
+ *     multiplicity in the context
  */
 public record PileupConfig(int width, int heads, int blocks, int mlpFactor, int condWidth, int fourier,
         int maxHardScatter, int maxObserved, String scheme, int samplerSteps, int classifierWidth,
         int classifierBlocks, double muMean, double muSigma, double inefficiency, String pileupLevel,
-        double vertexEfficiency, boolean classifierFeature) {
+        double vertexEfficiency, boolean classifierFeature, boolean countFeature) {
 
     public PileupConfig {
         if (width < 1 || heads < 1 || width % heads != 0 || blocks < 1 || mlpFactor < 1 || condWidth < 1
@@ -60,17 +64,17 @@ public record PileupConfig(int width, int heads, int blocks, int mlpFactor, int 
      * within about two standard deviations.
      */
     public static PileupConfig cpu() {
-        return new PileupConfig(64, 4, 2, 2, 32, 8, 96, 192, "edm", 24, 64, 1, 175, 75, 0, "true", 0.7, true);
+        return new PileupConfig(64, 4, 2, 2, 32, 8, 96, 192, "edm", 24, 64, 1, 175, 75, 0, "true", 0.7, true, true);
     }
 
     /** The reference sizes (arXiv:2410.22074): width 128, 8 heads, 4 blocks, 175 / 400 slots, 100 Heun steps, μ ~ |N(200, 50)|. */
     public static PileupConfig paper() {
-        return new PileupConfig(128, 8, 4, 2, 64, 16, 175, 400, "edm", 100, 128, 4, 200, 50, 0, "true", 0.7, true);
+        return new PileupConfig(128, 8, 4, 2, 64, 16, 175, 400, "edm", 100, 128, 4, 200, 50, 0, "true", 0.7, true, true);
     }
 
     /** A very small model for tests and smoke runs. */
     public static PileupConfig tiny() {
-        return new PileupConfig(16, 2, 1, 2, 8, 4, 48, 96, "edm", 4, 16, 1, 40, 10, 0, "true", 0.7, true);
+        return new PileupConfig(16, 2, 1, 2, 8, 4, 48, 96, "edm", 4, 16, 1, 40, 10, 0, "true", 0.7, true, true);
     }
 
     /** Preset by name: cpu (default), paper or tiny. */
@@ -86,43 +90,49 @@ public record PileupConfig(int width, int heads, int blocks, int mlpFactor, int 
     public PileupConfig withScheme(String s) {
         return new PileupConfig(width, heads, blocks, mlpFactor, condWidth, fourier, maxHardScatter, maxObserved, s,
                 samplerSteps, classifierWidth, classifierBlocks, muMean, muSigma, inefficiency, pileupLevel,
-                vertexEfficiency, classifierFeature);
+                vertexEfficiency, classifierFeature, countFeature);
     }
 
     public PileupConfig withMu(double mean, double sigma) {
         return new PileupConfig(width, heads, blocks, mlpFactor, condWidth, fourier, maxHardScatter, maxObserved,
                 scheme, samplerSteps, classifierWidth, classifierBlocks, mean, sigma, inefficiency, pileupLevel,
-                vertexEfficiency, classifierFeature);
+                vertexEfficiency, classifierFeature, countFeature);
     }
 
     public PileupConfig withInefficiency(double p) {
         return new PileupConfig(width, heads, blocks, mlpFactor, condWidth, fourier, maxHardScatter, maxObserved,
                 scheme, samplerSteps, classifierWidth, classifierBlocks, muMean, muSigma, p, pileupLevel,
-                vertexEfficiency, classifierFeature);
+                vertexEfficiency, classifierFeature, countFeature);
     }
 
     public PileupConfig withPileupLevel(String level) {
         return new PileupConfig(width, heads, blocks, mlpFactor, condWidth, fourier, maxHardScatter, maxObserved,
                 scheme, samplerSteps, classifierWidth, classifierBlocks, muMean, muSigma, inefficiency, level,
-                vertexEfficiency, classifierFeature);
+                vertexEfficiency, classifierFeature, countFeature);
     }
 
     public PileupConfig withSamplerSteps(int steps) {
         return new PileupConfig(width, heads, blocks, mlpFactor, condWidth, fourier, maxHardScatter, maxObserved,
                 scheme, steps, classifierWidth, classifierBlocks, muMean, muSigma, inefficiency, pileupLevel,
-                vertexEfficiency, classifierFeature);
+                vertexEfficiency, classifierFeature, countFeature);
     }
 
     public PileupConfig withSlots(int hardScatter, int observed) {
         return new PileupConfig(width, heads, blocks, mlpFactor, condWidth, fourier, hardScatter, observed,
                 scheme, samplerSteps, classifierWidth, classifierBlocks, muMean, muSigma, inefficiency, pileupLevel,
-                vertexEfficiency, classifierFeature);
+                vertexEfficiency, classifierFeature, countFeature);
     }
 
     public PileupConfig withClassifierFeature(boolean on) {
         return new PileupConfig(width, heads, blocks, mlpFactor, condWidth, fourier, maxHardScatter, maxObserved,
                 scheme, samplerSteps, classifierWidth, classifierBlocks, muMean, muSigma, inefficiency, pileupLevel,
-                vertexEfficiency, on);
+                vertexEfficiency, on, countFeature);
+    }
+
+    public PileupConfig withCountFeature(boolean on) {
+        return new PileupConfig(width, heads, blocks, mlpFactor, condWidth, fourier, maxHardScatter, maxObserved,
+                scheme, samplerSteps, classifierWidth, classifierBlocks, muMean, muSigma, inefficiency, pileupLevel,
+                vertexEfficiency, classifierFeature, on);
     }
 
     /** The scheme object named by {@link #scheme}. */

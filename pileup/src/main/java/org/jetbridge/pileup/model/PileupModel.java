@@ -59,7 +59,7 @@ public final class PileupModel implements AutoCloseable {
             c = new PileupConfig(c.width(), c.heads(), c.blocks(), c.mlpFactor(), c.condWidth(), c.fourier(),
                     c.maxHardScatter(), c.maxObserved(), c.scheme(), c.samplerSteps(), c.classifierWidth(),
                     c.classifierBlocks(), c.muMean(), c.muSigma(), c.inefficiency(), c.pileupLevel(),
-                    c.vertexEfficiency(), c.classifierFeature()); // Gson bypasses the record's checks
+                    c.vertexEfficiency(), c.classifierFeature(), c.countFeature()); // Gson bypasses the record's checks
             Normalisers n = Normalisers.fromArrays(l.extras(), d.resolve(ModelArchive.WEIGHTS).toString());
             PileupNetworks nets = new PileupNetworks(rt, c, 0);
             try {

@@ -272,6 +272,19 @@ class NetworkPropertiesTest {
                 diff = Math.max(diff, Math.abs(before[i] - after[i]));
             }
             assertTrue(diff > 1e-4, "denoiser output should depend on the classifier, max change " + diff);
+            // the count feature: with the per-token embedding of P switched off, the multiplicity head still reads
+            // the classifier (through ln(1 + Σ P))
+            NDArray emb = nets.parameters().get("denoiser.embed_probability.weight");
+            emb.set(new float[(int) emb.size()]);
+            float[] countBefore = outputs(obs, ones(B * NO), NO, hs, ones(B * NH), NH)[1];
+            w.set(w.mul(-3).toFloatArray());
+            float[] countAfter = outputs(obs, ones(B * NO), NO, hs, ones(B * NH), NH)[1];
+            double moved = 0;
+            for (int i = 0; i < countBefore.length; i++) {
+                moved = Math.max(moved, Math.abs(countBefore[i] - countAfter[i]));
+            }
+            assertTrue(Fixtures.tiny().countFeature() && moved > 1e-5, "multiplicity logits should read the "
+                    + "classifier's expected count, max change " + moved);
         } finally {
             nets.parameters().load(saved, "the saved test weights");
         }
