@@ -275,6 +275,16 @@ public final class SemiDiscreteMap implements CalibrationMap {
         }
     }
 
+    /**
+     * Query rows per score matrix [rows, N]: at most {@link #CHUNK} and at most 8 Mi floats (32 MiB), so the matrix
+     * stays below the runtime's 64 MiB mmap threshold and its memory is reused from the heap instead of being mapped
+     * and faulted in anew for every chunk (measured: 45 % of a default fit's CPU time was system time with
+     * 1024 × 50 000 score matrices).
+     */
+    static int scoreChunk(int supportRows) {
+        return Math.max(16, Math.min(CHUNK, (8 << 20) / Math.max(1, supportRows)));
+    }
+
     /** Index of the Laguerre cell of each of {@code rows} standardised keys: argmax_j ⟨q, key_j⟩ − offset_j. */
     private int[] assign(float[] query, int rows) {
         int n = offset.length;
@@ -285,8 +295,9 @@ public final class SemiDiscreteMap implements CalibrationMap {
             offsetArray = manager.create(offset, new Shape(1, n));
         }
         int[] out = new int[rows];
-        for (int start = 0; start < rows; start += CHUNK) {
-            int r = Math.min(CHUNK, rows - start);
+        int chunk = scoreChunk(n);
+        for (int start = 0; start < rows; start += chunk) {
+            int r = Math.min(chunk, rows - start);
             try (NDManager m = manager.newSubManager()) {
                 NDArray q = m.create(java.util.Arrays.copyOfRange(query, start * k, (start + r) * k), new Shape(r, k));
                 long[] idx = q.matMul(keysT).sub(offsetArray).argMax(1).toLongArray();

@@ -33,6 +33,9 @@ final class DemoReport {
                     "Flavour tagger"),
             new Source("calibration", "calibrate-evaluate", "reports/calibration/metrics.json",
                     "reports/calibration/index.html", "Latent calibration (optimal transport)"),
+            new Source("calibration_flavour", "calibrate-evaluate-flavour",
+                    "reports/calibration-flavour/metrics.json", "reports/calibration-flavour/index.html",
+                    "Flavour-aware latent calibration (one map per flavour)"),
             new Source("pileup", "pileup-evaluate", "reports/pileup/metrics.json", "reports/pileup/index.html",
                     "Pile-up removal"));
 
@@ -92,6 +95,9 @@ final class DemoReport {
         r.table(t.caption("Stages"));
 
         for (Source s : SOURCES) {
+            if (stage(stages, s.stage()) == null) {
+                continue; // not part of this profile
+            }
             r.section(s.title());
             if (!metrics.containsKey(s.key())) {
                 r.paragraph("Not run: stage " + s.stage() + " has not finished in this directory.");
@@ -100,7 +106,7 @@ final class DemoReport {
             switch (s.key()) {
                 case "testbed" -> testbed(r, dir);
                 case "tagger" -> tagger(r, metrics.get("tagger"));
-                case "calibration" -> calibration(r, metrics.get("calibration"));
+                case "calibration", "calibration_flavour" -> calibration(r, metrics.get(s.key()));
                 case "pileup" -> pileup(r, metrics.get("pileup"));
                 default -> throw new IllegalStateException(s.key());
             }

@@ -65,20 +65,20 @@ final class DemoStages {
                    long topEvents, long topTestEvents, long minBiasEvents, long minBiasTestEvents, String taggerPreset,
                    String taggerEpochs, int validationJets, Long calibSteps, Integer calibWidth, double validationScale,
                    String mu, String pileupPreset, Long pileupSteps, Integer pileupJets, Integer pileupSamples,
-                   Integer pileupSamplerSteps, int calibBootstrap, String pileupStepsScan) {
+                   Integer pileupSamplerSteps, int calibBootstrap, String pileupStepsScan, boolean calibByFlavour) {
         static Profile of(String name) {
             return switch (name.toLowerCase(Locale.ROOT)) {
                 // ≤ 20 minutes on 2 cores for the whole chain (measured stage times in docs/demo.md)
                 case "quick" -> new Profile("quick", 60_000, 8_000, 20_000, 20_000, 20_000, 2_000, 20_000, 10_000,
-                        "small", "3", 5_000, null, null, 1, "60,150,200", null, 500L, 200, 16, 12, 0, null);
+                        "small", "3", 5_000, null, null, 1, "60,150,200", null, 500L, 200, 16, 12, 0, null, false);
                 // the serious run (hours): the tagger's default model on ~500k jets, 200k jets per calibration side;
                 // the calibration with its command's defaults (sized for 200k jets per side) in both
                 case "full" -> new Profile("full", 400_000, 40_000, 100_000, 200_000, 200_000, 20_000, 100_000,
                         50_000, "default", "1.5", 10_000, null, null, 4, null, null, null, 2000, null, null, 10,
-                        "8,16");
+                        "8,16", true);
                 // a smoke run of every stage in about a minute (tests; numbers are not meaningful at this size)
                 case "tiny" -> new Profile("tiny", 1_500, 400, 600, 600, 300, 100, 1_500, 1_000, "small", "1", 300,
-                        50L, 16, 0.2, "60", "tiny", 20L, 50, 4, 2, 2, "1");
+                        50L, 16, 0.2, "60", "tiny", 20L, 50, 4, 2, 2, "1", true);
                 default -> throw new IllegalArgumentException("unknown profile '" + name + "', expected quick or full");
             };
         }
@@ -133,16 +133,17 @@ final class DemoStages {
         s.add(embed("embed-test", "data/nominal-test.h5", "latents/nominal-test.h5", "generate-test", t));
         s.add(embed("embed-data", "data/data-test.h5", "latents/data-test.h5", "generate-data", t));
         s.add(new Stage("calibrate-fit", "fit the optimal-transport map nominal → data latents",
-                calibrateFit(p, t), List.of("calibration"), List.of("embed-calib-source", "embed-calib-target"), null));
-        List<String> evaluate = new ArrayList<>(List.of("calibrate", "evaluate", "--model", DIR + "calibration",
-                "--source", DIR + "latents/nominal-test.h5", "--target", DIR + "latents/data-test.h5", "--labels",
-                "flavour", "--output", DIR + "reports/calibration", "--threads", t));
-        if (hasOption(root, List.of("calibrate", "evaluate"), "--tagger")) {
-            evaluate.addAll(List.of("--tagger", DIR + "tagger"));
+                calibrateFit(p, t, "calibration", p.calibBootstrap(), List.of()), List.of("calibration"),
+                List.of("embed-calib-source", "embed-calib-target"), null));
+        s.add(calibrateEvaluate(root, "calibrate-evaluate", "two-sample tests, Wasserstein distances, marginals on "
+                + "held-out latents", "calibration", "calibrate-fit", t));
+        if (p.calibByFlavour()) {
+            s.add(new Stage("calibrate-fit-flavour", "fit one map per flavour (flavour-aware calibration)",
+                    calibrateFit(p, t, "calibration-flavour", 0, List.of("--partition", "flavour")),
+                    List.of("calibration-flavour"), List.of("embed-calib-source", "embed-calib-target"), null));
+            s.add(calibrateEvaluate(root, "calibrate-evaluate-flavour", "the flavour-aware maps on the same held-out "
+                    + "latents", "calibration-flavour", "calibrate-fit-flavour", t));
         }
-        s.add(new Stage("calibrate-evaluate", "two-sample tests, Wasserstein distances, marginals on held-out latents",
-                evaluate, List.of("reports/calibration/metrics.json"),
-                List.of("calibrate-fit", "embed-test", "embed-data", "tagger-train"), null));
         List<String> puTrain = new ArrayList<>(List.of("pileup", "train", "--hs", DIR + "data/tops-train.h5", "--pool",
                 DIR + "data/minbias.h5", "--output", DIR + "pileup"));
         optionIfSupported(root, List.of("pileup", "train"), "--preset", p.pileupPreset(), puTrain);
@@ -189,18 +190,36 @@ final class DemoStages {
         }
     }
 
-    /** {@code calibrate fit} with the command's own defaults (method, rounds, width) unless the profile sets them. */
-    private static List<String> calibrateFit(Profile p, String threads) {
+    /** {@code calibrate evaluate} of the map in {@code model} into {@code reports/<model>}. */
+    private static Stage calibrateEvaluate(CommandLine root, String name, String description, String model,
+            String fitStage, String threads) {
+        List<String> evaluate = new ArrayList<>(List.of("calibrate", "evaluate", "--model", DIR + model,
+                "--source", DIR + "latents/nominal-test.h5", "--target", DIR + "latents/data-test.h5", "--labels",
+                "flavour", "--output", DIR + "reports/" + model, "--threads", threads));
+        if (hasOption(root, List.of("calibrate", "evaluate"), "--tagger")) {
+            evaluate.addAll(List.of("--tagger", DIR + "tagger"));
+        }
+        return new Stage(name, description, evaluate, List.of("reports/" + model + "/metrics.json"),
+                List.of(fitStage, "embed-test", "embed-data", "tagger-train"), null);
+    }
+
+    /**
+     * {@code calibrate fit} into {@code output} with the command's own defaults (method, rounds, width) unless the
+     * profile sets them, {@code bootstrap} members and the {@code extra} arguments.
+     */
+    private static List<String> calibrateFit(Profile p, String threads, String output, int bootstrap,
+            List<String> extra) {
         List<String> a = new ArrayList<>(List.of("calibrate", "fit", "--source", DIR + "latents/nominal-calib.h5",
-                "--target", DIR + "latents/data-calib.h5", "--output", DIR + "calibration"));
+                "--target", DIR + "latents/data-calib.h5", "--output", DIR + output));
+        a.addAll(extra);
         if (p.calibSteps() != null) {
             a.addAll(List.of("--steps", p.calibSteps().toString()));
         }
         if (p.calibWidth() != null) {
             a.addAll(List.of("--width", p.calibWidth().toString()));
         }
-        if (p.calibBootstrap() > 0) {
-            a.addAll(List.of("--bootstrap", Integer.toString(p.calibBootstrap())));
+        if (bootstrap > 0) {
+            a.addAll(List.of("--bootstrap", Integer.toString(bootstrap)));
         }
         a.addAll(List.of("--seed", Long.toString(SEED + 13), "--threads", threads));
         return a;

@@ -46,6 +46,29 @@ class DemoCommandTest {
         return all.stream().filter(s -> n.contains(s.name())).toList();
     }
 
+    /** The flavour-aware calibration runs in the full (and tiny) profile only, on the same latents as the inclusive. */
+    @Test
+    void flavourAwareCalibrationIsPartOfTheFullProfileOnly() {
+        CommandLine root = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        for (String profile : List.of("full", "quick")) {
+            List<DemoStages.Stage> plan = DemoStages.plan(DemoStages.Profile.of(profile), 1, root, true);
+            DemoStages.Stage fit = plan.stream().filter(s -> s.name().equals("calibrate-fit-flavour")).findFirst()
+                    .orElse(null);
+            if (profile.equals("quick")) {
+                assertTrue(fit == null, "quick profile has no flavour-aware fit");
+                continue;
+            }
+            assertTrue(fit != null && String.join(" ", fit.args()).contains("--partition flavour"), profile);
+            DemoStages.Stage inclusive = plan.stream().filter(s -> s.name().equals("calibrate-fit")).findFirst()
+                    .orElseThrow();
+            List<String> a = fit.args();
+            List<String> b = inclusive.args();
+            assertEquals(b.get(b.indexOf("--source") + 1), a.get(a.indexOf("--source") + 1));
+            assertEquals(b.get(b.indexOf("--target") + 1), a.get(a.indexOf("--target") + 1));
+            assertTrue(plan.stream().anyMatch(s -> s.name().equals("calibrate-evaluate-flavour")));
+        }
+    }
+
     @Test
     void secondRunSkipsFinishedStagesAndAChangedArgumentReRunsItsStageAndWhatReadsIt(@TempDir Path dir)
             throws Exception {
