@@ -58,7 +58,8 @@ class DemoCommandTest {
                 assertTrue(fit == null, "quick profile has no flavour-aware fit");
                 continue;
             }
-            assertTrue(fit != null && String.join(" ", fit.args()).contains("--partition flavour"), profile);
+            assertTrue(fit != null && String.join(" ", fit.args()).contains("--partition flavour --steps 5000"),
+                    profile);
             DemoStages.Stage inclusive = plan.stream().filter(s -> s.name().equals("calibrate-fit")).findFirst()
                     .orElseThrow();
             List<String> a = fit.args();
