@@ -150,7 +150,7 @@ public final class PartitionedMap implements CalibrationMap {
 
     private static int label(float v, String name, String side, int row) {
         int k = Math.round(v);
-        if (!(Math.abs(v - k) == 0)) {
+        if (v != k) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%s row %d: category '%s' = %s is not an "
                     + "integer", side, row, name, v));
         }

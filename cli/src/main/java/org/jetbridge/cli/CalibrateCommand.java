@@ -130,6 +130,10 @@ final class CalibrateCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--bootstrap: expected a number of "
                         + "members >= 0, got " + bootstrap);
             }
+            if (partition != null && conditions.contains(partition)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--partition " + partition
+                        + " is also a --condition; give it once");
+            }
             SemiDiscreteMap.Settings settings = method == Method.SEMI_DISCRETE ? semiDiscreteSettings() : null;
             OtConfig config = method == Method.ICNN ? icnnConfig() : null;
             Rows x = rows(source, dataset);
@@ -137,10 +141,6 @@ final class CalibrateCommand implements Callable<Integer> {
             if (x.cols() != y.cols()) {
                 throw new InputException(target.toString(), "dataset '" + dataset + "' has width " + y.cols()
                         + " but the source " + source + " has width " + x.cols());
-            }
-            if (partition != null && conditions.contains(partition)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--partition " + partition
-                        + " is also a --condition; give it once");
             }
             Rows cx = LatentFiles.readConditions(source, allConditions(), x.rows());
             Rows cy = LatentFiles.readConditions(target, allConditions(), y.rows());

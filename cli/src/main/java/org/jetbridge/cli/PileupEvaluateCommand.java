@@ -26,6 +26,7 @@ import org.jetbridge.pileup.eval.EvaluationReport;
 import org.jetbridge.pileup.eval.MethodScan;
 import org.jetbridge.pileup.eval.Metrics;
 import org.jetbridge.pileup.model.PileupModel;
+import org.jetbridge.pileup.model.PosteriorSampler;
 import org.jetbridge.sim.MinBiasPool;
 import org.jetbridge.sim.PileupParameters;
 import picocli.CommandLine.Command;
@@ -236,15 +237,17 @@ final class PileupEvaluateCommand implements Callable<Integer> {
                         + st);
             }
         }
-        for (Double t : temperatureScan) {
-            if (t == null || !(t > 0) || t.isInfinite()) {
-                throw new ParameterException(spec.commandLine(), "--temperature-scan: every temperature must be a "
-                        + "finite number > 0, got " + t);
-            }
+        try {
+            PosteriorSampler.checkTemperature(temperature);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--multiplicity-temperature: " + e.getMessage());
         }
-        if (!(temperature > 0) || Double.isInfinite(temperature)) {
-            throw new ParameterException(spec.commandLine(), "--multiplicity-temperature must be a finite number > 0, "
-                    + "got " + temperature);
+        for (Double t : temperatureScan) {
+            try {
+                PosteriorSampler.checkTemperature(t == null ? Double.NaN : t);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--temperature-scan: " + e.getMessage());
+            }
         }
         if ((!stepsScan.isEmpty() || !temperatureScan.isEmpty()) && model == null) {
             throw new ParameterException(spec.commandLine(), (stepsScan.isEmpty() ? "--temperature-scan" : "--steps-scan")

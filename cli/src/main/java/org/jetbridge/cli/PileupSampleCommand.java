@@ -80,9 +80,11 @@ final class PileupSampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Usage.atLeast(spec, "--samples", samples, 1);
-        if (!(temperature > 0) || Double.isInfinite(temperature)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--multiplicity-temperature must be "
-                    + "a finite number > 0, got " + temperature);
+        try {
+            PosteriorSampler.checkTemperature(temperature);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--multiplicity-temperature: "
+                    + e.getMessage());
         }
         if (steps != null) {
             Usage.atLeast(spec, "--steps", steps, 1);

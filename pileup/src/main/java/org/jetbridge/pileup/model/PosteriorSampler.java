@@ -51,11 +51,19 @@ public final class PosteriorSampler implements PileupRemover {
         this.samples = samples;
         this.steps = steps;
         this.cache = cacheContext;
-        if (!(temperature > 0) || Double.isInfinite(temperature)) {
-            throw new IllegalArgumentException("multiplicity temperature: expected a finite value > 0, got "
-                    + temperature);
+        this.temperature = checkTemperature(temperature);
+    }
+
+    /**
+     * {@code t} when it is a valid multiplicity temperature (finite, > 0).
+     *
+     * @throws IllegalArgumentException saying what was expected otherwise
+     */
+    public static double checkTemperature(double t) {
+        if (!(t > 0) || Double.isInfinite(t)) {
+            throw new IllegalArgumentException("multiplicity temperature: expected a finite number > 0, got " + t);
         }
-        this.temperature = temperature;
+        return t;
     }
 
     @Override
